@@ -1,0 +1,195 @@
+#include "cli/options.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "cli/config.h"
+#include "dmacheck/rules/catalogue.h"
+#include "driver/run_files.h"
+#include "output/report.h"
+
+namespace dmacheck::analyzer {
+
+namespace {
+
+std::vector<std::string> splitList(const std::vector<std::string> &values) {
+  std::vector<std::string> out;
+  for (const auto &v : values) {
+    std::stringstream ss(v);
+    for (std::string item; std::getline(ss, item, ',');)
+      if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+// Default: every rule dmacheck implements; then the config's, then the
+// command line's --enable/--disable, each naming rules, groups or "all".
+bool selectRules(const Config &config, const std::vector<std::string> &enable, const std::vector<std::string> &disable,
+                 std::set<std::string> &selected, std::string &error) {
+  const auto &catalogue = rules::Catalogue::builtin();
+  for (const auto *rule : catalogue.forEngine(rules::kEngineStatic)) selected.insert(rule->id);
+  auto apply = [&](const std::vector<std::string> &names, bool on) {
+    for (const auto &name : names) {
+      auto ids = catalogue.expand(name);
+      if (ids.empty()) {
+        error = "unknown rule or group '" + name + "' (see --list-rules)";
+        return false;
+      }
+      for (const auto &id : ids) {
+        const rules::Rule *rule = catalogue.find(id);
+        if (on && !(rule->engines & rules::kEngineStatic)) {
+          if (name == id) {
+            error = "rule '" + id + "' is not checked by dmacheck (it is a dmatrace rule)";
+            return false;
+          }
+          continue;
+        }
+        if (on) selected.insert(id);
+        else selected.erase(id);
+      }
+    }
+    return true;
+  };
+  return apply(config.enable, true) && apply(config.disable, false) && apply(splitList(enable), true) &&
+         apply(splitList(disable), false);
+}
+
+void listRules(std::ostream &out) {
+  for (const auto &rule : rules::Catalogue::builtin().rules()) {
+    if (!(rule.engines & rules::kEngineStatic)) continue;
+    out << fmt::format("{:<30} {:<8} {}\n", rule.id, rules::severityName(rule.severity), rule.message);
+  }
+}
+
+}  // namespace
+
+int runDmacheck(int argc, char **argv) {
+  CLI::App app{"dmacheck: finds Linux DMA-API misuse in driver sources", "dmacheck"};
+  std::vector<std::string> inputs, enable, disable;
+  std::string buildDir, format = "text", outputFile, configFile, baseline, writeBaselineFile, docUrlBase;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  unsigned timeout = 600;
+  bool list = false, quiet = false, version = false, noIsolate = false;
+  app.add_option("paths", inputs, "Files or directories (recursing into *.c)");
+  app.add_option("-p,--build-path", buildDir, "Directory with compile_commands.json");
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif"}));
+  app.add_option("-o,--output", outputFile, "Write the report to FILE instead of stdout");
+  app.add_option("-j,--jobs", jobs, "Files analysed in parallel (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app.add_option("--enable", enable, "Rules or groups to enable (comma-separated; 'all')");
+  app.add_option("--disable", disable, "Rules or groups to disable (comma-separated)");
+  app.add_flag("--list-rules", list, "List the rules and exit");
+  app.add_option("--config", configFile, "Config file (default: .dmacheck.yaml in the current or a parent directory)");
+  app.add_option("--baseline", baseline, "Report only findings not in this baseline file");
+  app.add_option("--write-baseline", writeBaselineFile, "Write all findings to this baseline file");
+  app.add_option("--doc-url-base", docUrlBase, "Base URL of the rule docs in SARIF output");
+  app.add_option("--timeout", timeout, "Seconds one file may take (default 600)");
+  app.add_flag("-q,--quiet", quiet, "No progress on stderr");
+  app.add_flag("--no-isolate", noIsolate, "Analyse in one process (debugging)");
+  app.add_flag("--version", version, "Print the version");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (version) {
+    std::cout << "dmacheck " << DMACHECK_VERSION << "\n";
+    return 0;
+  }
+  if (list) {
+    listRules(std::cout);
+    return 0;
+  }
+
+  Config config;
+  if (configFile.empty()) configFile = Config::discover(".");
+  std::string error;
+  if (!configFile.empty() && !config.load(configFile, error)) {
+    std::cerr << "dmacheck: error: " << error << "\n";
+    return 2;
+  }
+  std::set<std::string> selected;
+  if (!selectRules(config, enable, disable, selected, error)) {
+    std::cerr << "dmacheck: error: " << error << "\n";
+    return 2;
+  }
+
+  FlagsProvider flags;
+  if (!buildDir.empty() && !flags.loadCompileDatabase(buildDir, error)) {
+    std::cerr << "dmacheck: error: " << error << "\n";
+    return 2;
+  }
+  if (inputs.empty()) {
+    if (!flags.hasCompileDatabase()) {
+      std::cerr << "dmacheck: error: no input files (give files or directories, or -p BUILD_DIR)\n"
+                << app.help();
+      return 2;
+    }
+    inputs = flags.databaseFiles();
+  }
+
+  std::vector<FileResult> bad;
+  std::vector<std::string> files = expandInputs(inputs, bad);
+
+  AnalysisOptions analysis;
+  analysis.enabledRules = selected;
+  RunOptions run;
+  run.jobs = jobs;
+  run.timeoutSeconds = timeout;
+  run.isolate = !noIsolate;
+  bool showProgress = !quiet && isatty(STDERR_FILENO) && files.size() > 1;
+  if (showProgress) {
+    run.progress = [](size_t done, size_t total, const FileResult &r) {
+      std::cerr << fmt::format("\r\033[K[{}/{}] {}", done, total, r.file) << std::flush;
+      if (done == total) std::cerr << "\r\033[K";
+    };
+  }
+  auto start = std::chrono::steady_clock::now();
+  std::vector<FileResult> results = runFiles(files, flags, config, analysis, run);
+  results.insert(results.end(), bad.begin(), bad.end());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  if (!writeBaselineFile.empty() && !writeBaseline(writeBaselineFile, results, error)) {
+    std::cerr << "dmacheck: error: " << error << "\n";
+    return 2;
+  }
+  unsigned baselined = 0;
+  if (!baseline.empty() && !applyBaseline(baseline, results, baselined, error)) {
+    std::cerr << "dmacheck: error: " << error << "\n";
+    return 2;
+  }
+
+  RunStats stats = computeStats(results, baselined, seconds);
+  OutputOptions output;
+  output.toolVersion = DMACHECK_VERSION;
+  output.docUrlBase = docUrlBase;
+  std::ofstream file;
+  std::ostream *out = &std::cout;
+  if (!outputFile.empty()) {
+    file.open(outputFile);
+    if (!file) {
+      std::cerr << "dmacheck: error: cannot write '" << outputFile << "'\n";
+      return 2;
+    }
+    out = &file;
+  }
+  output.color = outputFile.empty() && format == "text" && isatty(STDOUT_FILENO);
+  if (format == "json") writeJson(*out, results, stats, output);
+  else if (format == "sarif") writeSarif(*out, results, stats, output);
+  else writeText(*out, results, stats, output);
+  if (format != "text" && !quiet)
+    std::cerr << fmt::format("dmacheck: {} files ({} analysed, {} partial, {} failed), {} findings\n", stats.files,
+                             stats.analyzed, stats.partial, stats.failed, stats.findings);
+
+  if (stats.failed > 0) return 2;
+  return stats.findings > 0 ? 1 : 0;
+}
+
+}  // namespace dmacheck::analyzer
