@@ -17,7 +17,7 @@ packages=(
 )
 if [[ "${1:-}" == "--lab" ]]; then
   packages+=(qemu-system-x86 busybox-static cpio gzip e2fsprogs
-             linux-image-6.12.*-amd64-unsigned linux-headers-6.12.*-amd64 linux-perf)
+             linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-perf)
   packages+=(iproute2 xz-utils)  # tracer/lab: ip moves a NIC into a netns; xz unpacks .ko.xz
 fi
 

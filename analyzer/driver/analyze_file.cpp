@@ -238,6 +238,8 @@ FileResult analyzeFile(const std::string &file, const FlagsProvider &flags, cons
 FileResult analyzeCode(const std::string &code, const std::string &fileName, const Config &config,
                        const AnalysisOptions &options) {
   CompileSetup setup = modelSetup(fileName, &code);
+  // The file exists only in memory; clang must still be able to chdir.
+  setup.directory = fs::temp_directory_path().string();
   return run(fileName, setup, config, options, &code);
 }
 

@@ -126,6 +126,22 @@ bool originOf(std::string_view name, Origin &origin) {
   return false;
 }
 
+// Origins of macros that are not calls: the kernel's __pa(x) is integer
+// arithmetic, ((unsigned long)(x) - PAGE_OFFSET). An expression whose first
+// token is written in such a macro's body (not in its argument) is the
+// macro's result or part of it.
+bool macroBodyOrigin(ASTContext &ast, const Expr *expr, Origin &origin) {
+  SourceLocation loc = expr->getBeginLoc();
+  const SourceManager &sm = ast.getSourceManager();
+  // cpu_to_le64(__pa(p)): __pa's tokens reach here as an argument of the outer macro.
+  while (loc.isMacroID() && sm.isMacroArgExpansion(loc)) loc = sm.getImmediateSpellingLoc(loc);
+  if (!loc.isMacroID()) return false;
+  llvm::StringRef name = Lexer::getImmediateMacroName(loc, sm, ast.getLangOpts());
+  if (name != "__pa" && name != "__pa_symbol") return false;
+  origin = Origin::PhysAddr;
+  return true;
+}
+
 // Register writes: the value argument goes to the device.
 int registerWriteValueArg(std::string_view name) {
   if (nameIn(name, {"writel", "writeq", "writew", "writeb", "writel_relaxed", "writeq_relaxed", "writew_relaxed",
@@ -226,6 +242,9 @@ class Engine : public FlowContext {
   }
   bool isHardIrqHandler() const override { return facts_.hardIrqHandlers.count(fn_.getCanonicalDecl()) != 0; }
   const rules::DmaApiTable &api() const override { return api_; }
+  std::vector<uint16_t> targetsOf(const CallExpr &call, const ApiFunction &fn) const override {
+    return current_ ? targets(&call, fn, *current_) : std::vector<uint16_t>();
+  }
 
  private:
   void collectResources(const Stmt *body);
@@ -255,12 +274,18 @@ class Engine : public FlowContext {
   std::unordered_map<const CallExpr *, uint16_t> resourceOf_;
   const VarDecl *statusVar_ = nullptr;
   const BlockState *current_ = nullptr;
+  const CFGBlock *exit_ = nullptr;
 };
 
 // --- set-up ----------------------------------------------------------------
 class CallCollector : public RecursiveASTVisitor<CallCollector> {
  public:
-  explicit CallCollector(const rules::DmaApiTable &api) : api_(api) {}
+  explicit CallCollector(const rules::DmaApiTable &api, ASTContext *ast = nullptr) : api_(api), ast_(ast) {}
+  bool VisitCStyleCastExpr(CStyleCastExpr *cast) {
+    Origin origin;
+    if (ast_ && !interesting && macroBodyOrigin(*ast_, cast, origin)) interesting = true;
+    return true;
+  }
   bool VisitCallExpr(CallExpr *call) {
     std::string_view name = calleeName(*call);
     if (const ApiFunction *fn = api_.find(name)) {
@@ -272,6 +297,7 @@ class CallCollector : public RecursiveASTVisitor<CallCollector> {
     return true;
   }
   const rules::DmaApiTable &api_;
+  ASTContext *ast_;
   bool interesting = false;
   std::vector<std::pair<const CallExpr *, const ApiFunction *>> creators;
 };
@@ -319,6 +345,13 @@ ValueSet Engine::values(const Expr *expr, const BlockState &state) const {
   ValueSet out;
   if (!expr) return out;
   const Expr *e = expr->IgnoreParens();
+  if (Origin origin; macroBodyOrigin(ast_, expr, origin) || macroBodyOrigin(ast_, e, origin)) {
+    ValueRef v;
+    v.kind = ValueRef::kOrigin;
+    v.origin = origin;
+    out.insert(v);
+    return out;
+  }
   if (const auto *cast = dyn_cast<CastExpr>(e)) return values(cast->getSubExpr(), state);
   if (const auto *call = dyn_cast<CallExpr>(e)) {
     auto it = resourceOf_.find(call);
@@ -814,12 +847,16 @@ void Engine::transferBlock(const CFGBlock &block, BlockState &state, bool report
     current_ = &state;
     for (auto *o : observers_) o->onStmt(*this, *block.getTerminatorStmt());
   }
+  if (report && block.succ_empty() && &block == exit_) {
+    current_ = &state;
+    for (auto *o : observers_) o->onExit(*this);
+  }
 }
 
 void Engine::run() {
   const Stmt *body = fn_.getBody();
   if (!body) return;
-  CallCollector probe(api_);
+  CallCollector probe(api_, &ast_);
   probe.TraverseStmt(const_cast<Stmt *>(body));
   if (!probe.interesting && !isHardIrqHandler()) return;  // nothing DMA-related: skip the CFG
   collectResources(body);
@@ -832,6 +869,7 @@ void Engine::run() {
   options.AddInitializers = false;
   std::unique_ptr<CFG> cfg = CFG::buildCFG(&fn_, const_cast<Stmt *>(body), &ast_, options);
   if (!cfg) return;
+  exit_ = &cfg->getExit();
 
   std::vector<BlockState> in(cfg->getNumBlockIDs());
   for (auto &s : in) s.res.resize(resources_.size());
@@ -864,8 +902,13 @@ void Engine::run() {
     transferBlock(*block, state, /*report=*/false);
     propagate(*block, state, &work);
   }
-  // Report, once per block, from the fixpoint's in-states.
-  for (const CFGBlock *block : *cfg) {
+  // Report, once per block, from the fixpoint's in-states. The CFG is built
+  // backwards, so descending block ids are close to source order, and the
+  // exit block (id 0) comes last.
+  std::vector<const CFGBlock *> order(cfg->begin(), cfg->end());
+  std::sort(order.begin(), order.end(),
+            [](const CFGBlock *a, const CFGBlock *b) { return a->getBlockID() > b->getBlockID(); });
+  for (const CFGBlock *block : order) {
     BlockState state = in[block->getBlockID()];
     if (!state.reachable) continue;
     transferBlock(*block, state, /*report=*/true);

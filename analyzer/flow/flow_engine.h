@@ -160,6 +160,9 @@ class FlowContext {
   virtual bool mustBeAtomic() const = 0;
   virtual bool isHardIrqHandler() const = 0;
   virtual const rules::DmaApiTable &api() const = 0;
+  // The resources a DMA API call releases, syncs or checks (through its
+  // handle, sg or cpu argument).
+  virtual std::vector<uint16_t> targetsOf(const clang::CallExpr &call, const rules::ApiFunction &api) const = 0;
 };
 
 class FlowObserver {
@@ -180,6 +183,8 @@ class FlowObserver {
   // the status variable) — see FlowContext::states.
   virtual void onReturn(FlowContext &ctx, const clang::ReturnStmt &ret, bool constantError,
                         bool returnsStatusVariable) {}
+  // The function's exit, with the state joined over every way out.
+  virtual void onExit(FlowContext &ctx) {}
 };
 
 // Translation-unit facts the engine uses for every function.

@@ -1,0 +1,32 @@
+#include "checks/missing_sync_check.h"
+
+#include <clang/AST/Expr.h>
+
+namespace dmacheck::analyzer {
+
+using namespace clang;
+using namespace flow;
+
+void MissingSyncCheck::onUse(FlowContext &ctx, const Expr &site, UseKind kind, const ValueSet &values) {
+  if (kind != UseKind::HandToDevice) return;
+  for (const ValueRef &v : values) {
+    if (v.kind != ValueRef::kResource || v.role != Role::Handle) continue;
+    const Resource &r = ctx.resources()[v.id];
+    bool syncable = r.api->kind == rules::ApiKind::Map || r.api->family == rules::ApiFamily::NonCoherent ||
+                    r.api->family == rules::ApiFamily::Pages;
+    if (!syncable) continue;
+    if (!anyState(ctx.states(v.id), [](const TypeState &s) {
+          return s.life == Life::Live && s.owner == Owner::Cpu && s.cpuWrote;
+        }))
+      continue;
+    ctx_.report("dma-missing-sync-for-device", &site,
+                "CPU-written buffer handed back to the device without dma_sync_*_for_device() [function=" +
+                    r.api->name + "]",
+                &ctx.function())
+        .note(r.site->getBeginLoc(), creationNote(r));
+  }
+}
+
+std::unique_ptr<Check> createMissingSyncCheck(CheckContext &ctx) { return std::make_unique<MissingSyncCheck>(ctx); }
+
+}  // namespace dmacheck::analyzer
