@@ -12,7 +12,7 @@ packages=(
   libtracecmd-dev libtraceevent-dev libtracefs-dev trace-cmd
   qt6-base-dev libgl-dev
   libsqlite3-dev sqlite3
-  libgtest-dev libgmock-dev
+  libgtest-dev libgmock-dev libclang-rt-16-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libyaml-cpp-dev
 )
 if [[ "${1:-}" == "--lab" ]]; then

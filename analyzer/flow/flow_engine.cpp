@@ -255,6 +255,7 @@ class Engine : public FlowContext {
   void transferAssign(const Expr *lhs, const Expr *rhs, const Stmt *site, BlockState &state, bool report, bool compound);
   void transferReturn(const ReturnStmt *ret, BlockState &state, bool report);
   void refine(const Expr *cond, bool taken, BlockState &state) const;
+  void refineResources(const Expr *subject, bool nonZero, std::optional<bool> failure, BlockState &state) const;
   void use(const Expr &site, UseKind kind, const ValueSet &vals, BlockState &state, bool report);
   void cpuAccess(const Expr *pointer, const Expr &site, bool write, BlockState &state, bool report);
   void setStatus(BlockState &state, Status status) const;
@@ -362,11 +363,22 @@ ValueSet Engine::values(const Expr *expr, const BlockState &state) const {
       if (fn->returns == ApiReturns::Handle) v.role = Role::Handle;
       else if (fn->returns == ApiReturns::Cpu) v.role = Role::Cpu;
       else if (fn->returns == ApiReturns::Count) v.role = Role::SgCount;
+      else if (fn->returns == ApiReturns::Status) v.role = Role::MapStatus;
       else return out;
       out.insert(v);
       return out;
     }
     std::string_view name = calleeName(*call);
+    // `ret = dma_mapping_error(dev, h); if (ret)`: the result speaks for h.
+    if (const ApiFunction *fn = api_.find(name); fn && fn->kind == ApiKind::Check) {
+      for (uint16_t id : targets(call, *fn, state)) {
+        ValueRef v;
+        v.id = id;
+        v.role = Role::CheckResult;
+        out.insert(v);
+      }
+      return out;
+    }
     std::string macro = macroNameAt(ast_, call->getBeginLoc());
     Origin origin;
     if (originOf(name, origin) || (!macro.empty() && originOf(macro, origin))) {
@@ -382,16 +394,16 @@ ValueSet Engine::values(const Expr *expr, const BlockState &state) const {
   if (const auto *unary = dyn_cast<UnaryOperator>(e)) {
     if (unary->getOpcode() == UO_AddrOf) {
       const Expr *sub = unary->getSubExpr()->IgnoreParens();
-      if (const VarDecl *root = frameRoot(sub)) {
-        if (!root->isStaticLocal() && !isa<ParmVarDecl>(root)) {
-          ValueRef v;
-          v.kind = ValueRef::kOrigin;
-          v.origin = Origin::Stack;
-          out.insert(v);
-        }
-        return out;
+      if (const VarDecl *root = frameRoot(sub); root && !root->isStaticLocal() && !isa<ParmVarDecl>(root)) {
+        ValueRef v;
+        v.kind = ValueRef::kOrigin;
+        v.origin = Origin::Stack;
+        out.insert(v);
+      } else if (const auto *element = dyn_cast<ArraySubscriptExpr>(sub)) {
+        out = values(element->getBase(), state);
       }
-      if (const auto *sub2 = dyn_cast<ArraySubscriptExpr>(sub)) return values(sub2->getBase(), state);
+      auto it = state.bindings.find(lvalueKey(e));
+      if (it != state.bindings.end()) out.insert(it->second.begin(), it->second.end());
       return out;
     }
     if (unary->getOpcode() == UO_Deref) {
@@ -559,6 +571,7 @@ void Engine::refine(const Expr *cond, bool taken, BlockState &state) const {
   if (isStatusVar(subject)) {
     // Error when non-zero (or negative); success otherwise.
     bool error = negativeTest ? taken : nonZero;
+    refineResources(subject, nonZero, negativeTest ? std::optional<bool>(taken) : std::nullopt, state);
     Status want = error ? Status::Negative : Status::Zero;
     uint8_t mask = 0;
     auto keep = [&](TypeState &s) {
@@ -572,14 +585,25 @@ void Engine::refine(const Expr *cond, bool taken, BlockState &state) const {
     return;
   }
 
-  // A resource tested for failure: NULL CPU pointer, zero handle (the
-  // mapping-error-compare misuse, still a check), zero/negative sg count.
+  refineResources(subject, nonZero, negativeTest ? std::optional<bool>(taken) : std::nullopt, state);
+}
+
+// `subject` tested non-zero (nonZero) or zero on this branch: a NULL CPU
+// pointer, zero handle (the mapping-error-compare misuse, still a check) or
+// zero sg count is a failed mapping; a non-zero map status or
+// dma_mapping_error() result is one too. `failure`: a `x < 0`/`x <= 0` test,
+// which means failure when taken whatever x is.
+void Engine::refineResources(const Expr *subject, bool nonZero, std::optional<bool> failure, BlockState &state) const {
   for (const ValueRef &v : values(subject, state)) {
     if (v.kind != ValueRef::kResource) continue;
-    if (v.role != Role::Cpu && v.role != Role::Handle && v.role != Role::SgCount) continue;
-    bool failed = !nonZero;
+    bool failed;
+    switch (v.role) {
+      case Role::Cpu: case Role::Handle: case Role::SgCount: failed = failure.value_or(!nonZero); break;
+      case Role::MapStatus: case Role::CheckResult: failed = failure.value_or(nonZero); break;
+      default: continue;
+    }
     state.res[v.id] = mapStates(state.res[v.id], [&](TypeState &s) {
-      if (v.role == Role::Handle) s.checked = true;
+      if (v.role == Role::Handle || v.role == Role::CheckResult) s.checked = true;
       if (s.life == Life::Live && failed) s.life = Life::Failed;
       return true;
     });
@@ -598,7 +622,7 @@ void Engine::use(const Expr &site, UseKind kind, const ValueSet &vals, BlockStat
       case UseKind::StoreNonLocal:
       case UseKind::PassedToCall:
       case UseKind::Returned:
-        if (v.role != Role::CpuBuf)
+        if (carriesMapping(v.role))
           set = mapStates(set, [](TypeState &s) { s.escaped = true; return true; });
         break;
       case UseKind::HandToDevice:
@@ -663,7 +687,7 @@ void Engine::transferAssign(const Expr *lhs, const Expr *rhs, const Stmt *site, 
     if (const auto *call = dyn_cast<CallExpr>(rhs->IgnoreParenCasts())) directResult = resourceOf_.count(call) != 0;
     ValueSet stored;
     for (const ValueRef &v : vals)
-      if (v.kind == ValueRef::kResource) stored.insert(v);
+      if (v.kind == ValueRef::kResource && carriesMapping(v.role)) stored.insert(v);
     if (!stored.empty()) {
       if (directResult) {
         for (const ValueRef &v : stored)

@@ -109,7 +109,13 @@ enum class Role : uint8_t {
   CpuBuf,   // the CPU buffer a streaming mapping covers (dma_map_single's ptr)
   SgList,   // the scatterlist given to dma_map_sg
   SgCount,  // what dma_map_sg returned
+  MapStatus,    // what a status-returning map returned (dma_map_sgtable: 0 or -errno)
+  CheckResult,  // what dma_mapping_error(handle) returned
 };
+// Roles whose value carries the mapping itself: storing or passing them hands it on.
+inline bool carriesMapping(Role role) {
+  return role == Role::Handle || role == Role::Cpu || role == Role::SgList || role == Role::SgCount;
+}
 
 // Where a pointer/integer came from, for values that are not DMA resources.
 enum class Origin : uint8_t { Stack, Vmalloc, Ioremap, PhysAddr };

@@ -50,6 +50,11 @@ std::string lvalueKey(const Expr *expr) {
       std::string base = lvalueKey(unary->getSubExpr());
       return base.empty() ? std::string() : "*" + base;
     }
+    // &iod->sgt: the sg table given to dma_map_sgtable and dma_unmap_sgtable.
+    if (unary->getOpcode() == UO_AddrOf) {
+      std::string base = lvalueKey(unary->getSubExpr());
+      return base.empty() ? std::string() : "&" + base;
+    }
   }
   return {};
 }
@@ -85,7 +90,7 @@ bool keyDerivesFrom(const std::string &key, const std::string &prefix) {
     char next = key[prefix.size()];
     return next == '-' || next == '.' || next == '[';
   }
-  return key.size() > prefix.size() && key[0] == '*' && keyDerivesFrom(key.substr(1), prefix);
+  return key.size() > prefix.size() && (key[0] == '*' || key[0] == '&') && keyDerivesFrom(key.substr(1), prefix);
 }
 
 }  // namespace dmacheck::analyzer::flow

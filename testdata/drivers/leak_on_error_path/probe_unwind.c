@@ -166,3 +166,70 @@ unwind:
 		dma_unmap_single(dev, handles[i], 2048, DMA_FROM_DEVICE);
 	return -ENOMEM; // no-finding: dma-leak-on-error-path
 }
+
+/* Good: the map status and the check result go through variables
+ * (nvme's dma_map_sgtable, r8169's tx_map). */
+static int adapter_map_table(struct device *dev, struct sg_table *sgt)
+{
+	int rc;
+
+	rc = dma_map_sgtable(dev, sgt, DMA_TO_DEVICE, 0);
+	if (rc)
+		goto out; // no-finding: dma-leak-on-error-path
+	return 0;
+out:
+	return rc; // no-finding: dma-leak-on-error-path
+}
+
+static int adapter_tx_map(struct device *dev, void *addr, u32 len, __le64 *desc)
+{
+	dma_addr_t mapping;
+	int ret;
+
+	mapping = dma_map_single(dev, addr, len, DMA_TO_DEVICE);
+	ret = dma_mapping_error(dev, mapping);
+	if (unlikely(ret))
+		return ret; // no-finding: dma-leak-on-error-path
+	*desc = cpu_to_le64(mapping);
+	return 0;
+}
+
+/* Good: nvme_map_data's shape: an sg table in a struct, unmapped through its address. */
+struct iod {
+	struct sg_table sgt;
+};
+
+int setup_prps(struct adapter *ad);
+
+static int adapter_map_data(struct adapter *ad, struct iod *iod)
+{
+	int ret = -ENOMEM;
+	int rc;
+
+	rc = dma_map_sgtable(&ad->pdev->dev, &iod->sgt, DMA_TO_DEVICE, 0);
+	if (rc)
+		goto out_free_sg;
+	ret = setup_prps(ad);
+	if (ret)
+		goto out_unmap_sg;
+	return 0;
+
+out_unmap_sg:
+	dma_unmap_sgtable(&ad->pdev->dev, &iod->sgt, DMA_TO_DEVICE, 0);
+out_free_sg:
+	return ret; // no-finding: dma-leak-on-error-path
+}
+
+/* Bad: the same without the unmap on the second failure. */
+static int adapter_map_data_leak(struct adapter *ad, struct iod *iod)
+{
+	int ret;
+
+	ret = dma_map_sgtable(&ad->pdev->dev, &iod->sgt, DMA_TO_DEVICE, 0);
+	if (ret)
+		return ret; // no-finding: dma-leak-on-error-path
+	ret = setup_prps(ad);
+	if (ret)
+		return ret; // expect: dma-leak-on-error-path
+	return 0;
+}
