@@ -24,6 +24,7 @@ grep -q "bad.c:2:.*\[dma-gfp-zone\]" "$tmp/out.txt" || { echo "FAIL: text output
 "$dmacheck" -q "$tmp/bad.c" /nonexistent.c > "$tmp/out.txt"; check "missing file exits 2" 2 $?
 grep -q "bad.c:2:" "$tmp/out.txt" || { echo "FAIL: other files must still be reported"; fail=1; }
 "$dmacheck" -q --disable dma-gfp-zone "$tmp/bad.c" > /dev/null; check "--disable" 0 $?
+"$dmacheck" -q --disable all --enable dma-gfp-zone "$tmp/bad.c" "$tmp/clean.c" > /dev/null; check "--enable takes one value, then paths" 1 $?
 "$dmacheck" -q --enable dma-no-such-rule "$tmp/bad.c" > /dev/null 2>&1; check "unknown rule is a usage error" 2 $?
 "$dmacheck" -q --format json "$tmp/bad.c" > "$tmp/out.json"; check "json" 1 $?
 python3 -c "import json,sys; d=json.load(open('$tmp/out.json')); assert d['findings'][0]['rule']=='dma-gfp-zone'; assert d['files'][0]['status']=='analyzed'" \

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -29,10 +30,17 @@ std::vector<std::string> splitList(const std::vector<std::string> &values) {
   return out;
 }
 
-// Default: every rule dmacheck implements; then the config's, then the
-// command line's --enable/--disable, each naming rules, groups or "all".
-bool selectRules(const Config &config, const std::vector<std::string> &enable, const std::vector<std::string> &disable,
-                 std::set<std::string> &selected, std::string &error) {
+// One --enable/--disable occurrence, in command-line order.
+struct RuleSwitch {
+  bool enable;
+  std::string names;
+};
+
+// Default: every rule dmacheck implements; then the config's enable/disable,
+// then the command line's --enable/--disable left to right, each naming
+// rules, groups or "all".
+bool selectRules(const Config &config, const std::vector<RuleSwitch> &switches, std::set<std::string> &selected,
+                 std::string &error) {
   const auto &catalogue = rules::Catalogue::builtin();
   for (const auto *rule : catalogue.forEngine(rules::kEngineStatic)) selected.insert(rule->id);
   auto apply = [&](const std::vector<std::string> &names, bool on) {
@@ -57,8 +65,10 @@ bool selectRules(const Config &config, const std::vector<std::string> &enable, c
     }
     return true;
   };
-  return apply(config.enable, true) && apply(config.disable, false) && apply(splitList(enable), true) &&
-         apply(splitList(disable), false);
+  if (!apply(config.enable, true) || !apply(config.disable, false)) return false;
+  for (const auto &sw : switches)
+    if (!apply(splitList({sw.names}), sw.enable)) return false;
+  return true;
 }
 
 void listRules(std::ostream &out) {
@@ -76,14 +86,18 @@ int runDmacheck(int argc, char **argv) {
   std::string buildDir, format = "text", outputFile, configFile, baseline, writeBaselineFile, docUrlBase;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   unsigned timeout = 600;
-  bool list = false, quiet = false, version = false, noIsolate = false;
+  bool list = false, quiet = false, version = false, noIsolate = false, showFlags = false;
   app.add_option("paths", inputs, "Files or directories (recursing into *.c)");
   app.add_option("-p,--build-path", buildDir, "Directory with compile_commands.json");
   app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif"}));
   app.add_option("-o,--output", outputFile, "Write the report to FILE instead of stdout");
   app.add_option("-j,--jobs", jobs, "Files analysed in parallel (default: all cores)")->check(CLI::Range(1u, 1024u));
-  app.add_option("--enable", enable, "Rules or groups to enable (comma-separated; 'all')");
-  app.add_option("--disable", disable, "Rules or groups to disable (comma-separated)");
+  // One value per occurrence: a list is comma-separated, so paths after the
+  // option are never taken for rule names.
+  auto *enableOption =
+      app.add_option("--enable", enable, "Rules or groups to enable (comma-separated; 'all')")->allow_extra_args(false);
+  auto *disableOption =
+      app.add_option("--disable", disable, "Rules or groups to disable (comma-separated)")->allow_extra_args(false);
   app.add_flag("--list-rules", list, "List the rules and exit");
   app.add_option("--config", configFile, "Config file (default: .dmacheck.yaml in the current or a parent directory)");
   app.add_option("--baseline", baseline, "Report only findings not in this baseline file");
@@ -93,6 +107,8 @@ int runDmacheck(int argc, char **argv) {
   app.add_flag("-q,--quiet", quiet, "No progress on stderr");
   app.add_flag("--no-isolate", noIsolate, "Analyse in one process (debugging)");
   app.add_flag("--version", version, "Print the version");
+  app.add_flag("--show-flags", showFlags,
+               "Print each file's compile setup as JSON lines (directory, arguments, unresolved headers) and exit");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -115,8 +131,14 @@ int runDmacheck(int argc, char **argv) {
     std::cerr << "dmacheck: error: " << error << "\n";
     return 2;
   }
+  std::vector<RuleSwitch> switches;
+  size_t nextEnable = 0, nextDisable = 0;
+  for (const CLI::Option *option : app.parse_order()) {
+    if (option == enableOption && nextEnable < enable.size()) switches.push_back({true, enable[nextEnable++]});
+    if (option == disableOption && nextDisable < disable.size()) switches.push_back({false, disable[nextDisable++]});
+  }
   std::set<std::string> selected;
-  if (!selectRules(config, enable, disable, selected, error)) {
+  if (!selectRules(config, switches, selected, error)) {
     std::cerr << "dmacheck: error: " << error << "\n";
     return 2;
   }
@@ -137,6 +159,16 @@ int runDmacheck(int argc, char **argv) {
 
   std::vector<FileResult> bad;
   std::vector<std::string> files = expandInputs(inputs, bad);
+  if (showFlags) {
+    for (const auto &file : files) {
+      CompileSetup setup = flags.forFile(file);
+      std::cout << nlohmann::json{{"file", file}, {"directory", setup.directory}, {"arguments", setup.arguments},
+                                  {"flags", setup.flagsSource}, {"unresolved_headers", setup.unresolvedHeaders}}
+                       .dump()
+                << "\n";
+    }
+    return 0;
+  }
 
   AnalysisOptions analysis;
   analysis.enabledRules = selected;
