@@ -1,0 +1,661 @@
+#include "mapping_tracker.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+
+#include "import_stats.h"
+
+namespace dmacheck::tracer {
+namespace {
+
+using store::Mapping;
+using store::MappingKind;
+
+constexpr uint64_t kDmaMappingError = ~uint64_t(0);
+constexpr uint64_t kPage = 0x1000;
+// Pending IOMMU ops per (cpu, pid) beyond which the oldest are given up.
+constexpr size_t kMaxPendingOps = 1024;
+
+int8_t dirOf(const TraceEvent &e) { return static_cast<int8_t>(e.dir); }
+
+// The IOVA pages a mapping covers: iommu:map works in whole pages while
+// dma_addr may carry a sub-page offset.
+std::pair<uint64_t, uint64_t> pageRange(uint64_t addr, uint64_t size) {
+  uint64_t lo = addr & ~(kPage - 1);
+  uint64_t hi = (addr + std::max<uint64_t>(size, 1) + kPage - 1) & ~(kPage - 1);
+  return {lo, hi};
+}
+
+bool overlaps(uint64_t lo, uint64_t hi, uint64_t lo2, uint64_t hi2) { return lo < hi2 && lo2 < hi; }
+
+// Direction equality, where an event without direction (6.12.0 alloc/free)
+// agrees with anything, as there is nothing to disagree with.
+bool sameDir(int8_t a, int8_t b) { return a < 0 || b < 0 || a == b; }
+
+uint64_t hashSg(int64_t device, const std::vector<uint64_t> &phys) {
+  uint64_t h = 1469598103934665603ull ^ static_cast<uint64_t>(device);
+  for (uint64_t p : phys) {
+    h ^= p;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+int bitWidth(uint64_t v) {
+  int w = 0;
+  while (v) {
+    ++w;
+    v >>= 1;
+  }
+  return w;
+}
+
+bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+}  // namespace
+
+uint64_t DeviceCounters::lifetimeBound() const {
+  uint64_t allowed = closed / 100;
+  uint64_t longer = closed;
+  for (int w = 0; w <= 64; ++w) {
+    longer -= lifetimeLog2[w];
+    // every lifetime of bit width <= w is < 2^w
+    if (longer <= allowed) return w >= 63 ? ~uint64_t(0) >> 1 : (uint64_t(1) << w);
+  }
+  return ~uint64_t(0) >> 1;
+}
+
+std::string callSiteOf(const std::vector<std::string> &frames) {
+  static constexpr std::string_view kGlue[] = {
+      "dma_",         "__dma_",       "dmam_",        "iommu_",      "__iommu_",    "intel_iommu",
+      "debug_dma_",   "swiotlb_",     "trace_",       "__trace",     "perf_trace_", "__traceiter_",
+      "ftrace_",      "dma_direct_",  "dma_pool_",    "__domain_mapping", "domain_",  "do_trace_",
+  };
+  for (const std::string &frame : frames) {
+    std::string_view name = frame;
+    bool glue = false;
+    for (std::string_view prefix : kGlue) glue = glue || startsWith(name, prefix);
+    if (!glue) return frame.substr(0, frame.find_first_of("+ "));
+  }
+  return {};
+}
+
+std::string MappingTracker::describe(int64_t eventId, const TraceEvent &e) const {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "event %" PRId64 " @%" PRIu64 ".%06" PRIu64 ": %.*s %s dma_addr=0x%" PRIx64
+                " size=%" PRIu64,
+                eventId, e.tsNs / 1000000000, (e.tsNs / 1000) % 1000000,
+                static_cast<int>(eventTypeName(e.type).size()), eventTypeName(e.type).data(), e.device.c_str(),
+                e.dmaAddr, e.size);
+  return buf;
+}
+
+void MappingTracker::process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e) {
+  switch (e.type) {
+    case EventType::DmaMapPage: return map(eventId, device, stack, e, MappingKind::Page);
+    case EventType::DmaMapResource: return map(eventId, device, stack, e, MappingKind::Resource);
+    case EventType::DmaAlloc: return map(eventId, device, stack, e, MappingKind::Coherent);
+    case EventType::DmaAllocPages: return map(eventId, device, stack, e, MappingKind::Pages);
+    case EventType::DmaAllocSgt: return map(eventId, device, stack, e, MappingKind::Sgt);
+    case EventType::DmaMapSg: return mapSg(eventId, device, stack, e);
+    case EventType::DmaUnmapPage: return unmap(eventId, device, stack, e, MappingKind::Page);
+    case EventType::DmaUnmapResource: return unmap(eventId, device, stack, e, MappingKind::Resource);
+    case EventType::DmaFree: return unmap(eventId, device, stack, e, MappingKind::Coherent);
+    case EventType::DmaFreePages: return unmap(eventId, device, stack, e, MappingKind::Pages);
+    case EventType::DmaFreeSgt: return unmap(eventId, device, stack, e, MappingKind::Sgt);
+    case EventType::DmaUnmapSg: return unmapSg(eventId, device, stack, e);
+    case EventType::DmaMapSgErr:
+    case EventType::DmaAllocSgtErr:
+      if (device) devices_[device].failedMaps++;
+      out_.count(stats::kMapSgFailed, describe(eventId, e));
+      return;
+    case EventType::DmaSyncSingleForCpu:
+    case EventType::DmaSyncSingleForDevice:
+    case EventType::DmaSyncSgForCpu:
+    case EventType::DmaSyncSgForDevice: return sync(eventId, device, e);
+    case EventType::IommuMap:
+    case EventType::IommuUnmap: return iommu(eventId, e);
+    case EventType::SwiotlbBounced: return bounce(eventId, device, e);
+    case EventType::IommuIoPageFault: return fault(eventId, device, e);
+    default: return;  // device bookkeeping, console and markers: the sink's business
+  }
+}
+
+// ------------------------------------------------------------ maps and unmaps
+
+int64_t MappingTracker::addLive(Mapping mapping) {
+  mapping.id = nextMapping_++;
+  DeviceCounters &c = devices_[mapping.device];
+  c.mappings++;
+  c.bytesMapped += mapping.size;
+  if (++c.live > c.peakLive) {
+    c.peakLive = c.live;
+    c.peakLiveTs = mapping.mapTs;
+  }
+  c.minDmaAddr = std::min(c.minDmaAddr.value_or(mapping.dmaAddr), mapping.dmaAddr);
+  c.maxDmaEnd = std::max(c.maxDmaEnd.value_or(0), mapping.dmaEnd());
+  if (mapping.physAddr) {
+    c.minPhysAddr = std::min(c.minPhysAddr.value_or(*mapping.physAddr), *mapping.physAddr);
+    c.maxPhysEnd = std::max(c.maxPhysEnd.value_or(0), *mapping.physAddr + mapping.size);
+  }
+  DeviceLive &dl = live_[mapping.device];
+  dl.maxSize = std::max(dl.maxSize, mapping.size);
+  auto &entries = dl.byAddr[mapping.dmaAddr];
+  if (!entries.empty())
+    out_.count(stats::kMapAtLiveAddress, "mapping " + std::to_string(mapping.id) + " made by event " +
+                                             std::to_string(mapping.mapEvent));
+  int64_t id = mapping.id;
+  entries.push_back(std::move(mapping));
+  ++liveCount_;
+  return id;
+}
+
+void MappingTracker::map(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
+                         MappingKind kind) {
+  TaskState &task = tasks_[{e.cpu, e.pid}];
+  task.lastRelease.reset();
+  if (!device) {
+    out_.count(stats::kEventWithoutDevice, describe(eventId, e));
+    return;
+  }
+  if (e.dmaAddr == kDmaMappingError) {
+    devices_[device].failedMaps++;
+    out_.count(kind == MappingKind::Page || kind == MappingKind::Resource ? stats::kMapFailed : stats::kAllocFailed,
+               describe(eventId, e));
+    return;
+  }
+  Mapping m;
+  m.device = device;
+  m.kind = kind;
+  m.dmaAddr = e.dmaAddr;
+  if (kind == MappingKind::Page || kind == MappingKind::Resource) m.physAddr = e.physAddr;
+  if (kind == MappingKind::Sgt && !e.sg.empty()) m.physAddr = e.sg.front().physAddr;
+  m.size = e.size;
+  m.dir = dirOf(e);
+  m.attrs = e.attrs;
+  m.mapTs = e.tsNs;
+  m.mapEvent = eventId;
+  m.mapStack = stack;
+  int64_t id = addLive(std::move(m));
+  linkBounces(task, device, {{e.physAddr, id, e.dmaAddr}});
+  auto [lo, hi] = pageRange(e.dmaAddr, e.size);
+  linkPendingMaps(task, device, {{id, lo, hi}});
+}
+
+void MappingTracker::mapSg(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e) {
+  TaskState &task = tasks_[{e.cpu, e.pid}];
+  task.lastRelease.reset();
+  if (!device) {
+    out_.count(stats::kEventWithoutDevice, describe(eventId, e));
+    return;
+  }
+  // dma_addrs/sizes hold the mapped segments (ents), phys_addrs the list
+  // passed in (nents); the IOMMU may merge entries, so phys maps 1:1 to a
+  // segment only when nothing was merged.
+  size_t segments = 0;
+  while (segments < e.sg.size() && e.sg[segments].length > 0) ++segments;
+  if (e.mappedEnts >= 0) segments = std::min(segments, static_cast<size_t>(e.mappedEnts));
+  if (segments == 0) {
+    out_.count(stats::kSgEventWithoutEntries, describe(eventId, e));
+    return;
+  }
+  if (e.sgTruncated) out_.count(stats::kSgTruncated, describe(eventId, e));
+  bool oneToOne = e.nents < 0 || e.mappedEnts < 0 || e.nents == e.mappedEnts;
+  SgList list;
+  list.group = eventId;
+  list.device = device;
+  list.dir = dirOf(e);
+  for (const SgEntry &entry : e.sg) list.phys.push_back(entry.physAddr);
+  std::vector<std::tuple<int64_t, uint64_t, uint64_t>> made;
+  for (size_t i = 0; i < segments; ++i) {
+    Mapping m;
+    m.device = device;
+    m.kind = MappingKind::SgSegment;
+    m.dmaAddr = e.sg[i].dmaAddr;
+    if (oneToOne && e.sg[i].physAddr) m.physAddr = e.sg[i].physAddr;
+    m.size = e.sg[i].length;
+    m.dir = dirOf(e);
+    m.attrs = e.attrs;
+    m.mapTs = e.tsNs;
+    m.mapEvent = eventId;
+    m.mapStack = stack;
+    m.sgGroup = eventId;
+    m.sgIndex = static_cast<int32_t>(i);
+    if (e.sgTruncated) m.flags |= store::kSgTruncated;
+    int64_t id = addLive(std::move(m));
+    list.segments.emplace_back(e.sg[i].dmaAddr, id);
+    auto [lo, hi] = pageRange(e.sg[i].dmaAddr, e.sg[i].length);
+    made.emplace_back(id, lo, hi);
+  }
+  std::vector<std::tuple<uint64_t, int64_t, uint64_t>> buffers;
+  for (size_t i = 0; i < e.sg.size(); ++i) {
+    const auto &[dma, id] = list.segments[oneToOne && i < segments ? i : 0];
+    buffers.emplace_back(e.sg[i].physAddr, id, dma);
+  }
+  sgLists_[hashSg(device, list.phys)].push_back(std::move(list));
+  linkBounces(task, device, buffers);
+  linkPendingMaps(task, device, made);
+}
+
+std::optional<Mapping> MappingTracker::takeBestFit(int64_t device, uint64_t dmaAddr, const TraceEvent &e,
+                                                   MappingKind kind, bool &ambiguous) {
+  ambiguous = false;
+  auto dl = live_.find(device);
+  if (dl == live_.end()) return std::nullopt;
+  auto it = dl->second.byAddr.find(dmaAddr);
+  if (it == dl->second.byAddr.end()) return std::nullopt;
+  std::vector<Mapping> &entries = it->second;
+  size_t best = 0;
+  int bestScore = -1;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Mapping &m = entries[i];
+    int score = (m.size == e.size) + (m.kind == kind) + sameDir(m.dir, dirOf(e));
+    if (score == 3) {
+      best = i;
+      bestScore = score;
+      break;
+    }
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  ambiguous = bestScore < 3 && entries.size() > 1;
+  Mapping taken = std::move(entries[best]);
+  entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(best));
+  if (entries.empty()) dl->second.byAddr.erase(it);
+  --liveCount_;
+  return taken;
+}
+
+std::optional<Mapping> MappingTracker::takeById(int64_t device, uint64_t dmaAddr, int64_t id) {
+  auto dl = live_.find(device);
+  if (dl == live_.end()) return std::nullopt;
+  auto it = dl->second.byAddr.find(dmaAddr);
+  if (it == dl->second.byAddr.end()) return std::nullopt;
+  auto &entries = it->second;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].id != id) continue;
+    Mapping taken = std::move(entries[i]);
+    entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(i));
+    if (entries.empty()) dl->second.byAddr.erase(it);
+    --liveCount_;
+    return taken;
+  }
+  return std::nullopt;
+}
+
+void MappingTracker::close(Mapping &m, int64_t eventId, std::optional<int64_t> stack, const TraceEvent &e,
+                           bool hasSize) {
+  m.unmapTs = e.tsNs;
+  m.unmapEvent = eventId;
+  if (hasSize) m.unmapSize = e.size;
+  m.unmapDir = dirOf(e);
+  m.unmapStack = stack;
+  DeviceCounters &c = devices_[m.device];
+  c.live--;
+  c.closed++;
+  c.lifetimeLog2[bitWidth(e.tsNs >= m.mapTs ? e.tsNs - m.mapTs : 0)]++;
+}
+
+void MappingTracker::unmap(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
+                           MappingKind kind) {
+  TaskState &task = tasks_[{e.cpu, e.pid}];
+  task.lastRelease.reset();
+  if (!device) {
+    out_.count(stats::kEventWithoutDevice, describe(eventId, e));
+    return;
+  }
+  bool ambiguous = false;
+  std::optional<Mapping> m = takeBestFit(device, e.dmaAddr, e, kind, ambiguous);
+  if (!m) {
+    out_.count(lastLossTs_ ? stats::kUnmapWithoutMapAfterLoss : stats::kUnmapWithoutMap, describe(eventId, e));
+    // The IOMMU still unmapped the range for this device (its map was lost,
+    // e.g. overwritten): keep the device link, with no mapping.
+    auto [lo, hi] = pageRange(e.dmaAddr, e.size);
+    std::vector<store::IommuOp> rest;
+    for (store::IommuOp &op : task.pendingUnmaps) {
+      if (overlaps(op.iova, op.iova + std::max<uint64_t>(op.size, 1), lo, hi)) {
+        op.device = device;
+        emitOp(std::move(op));
+      } else {
+        rest.push_back(std::move(op));
+      }
+    }
+    task.pendingUnmaps.clear();
+    flushOps(rest, stats::kIommuUnmapUnlinked);
+    return;
+  }
+  if (ambiguous) {
+    m->flags |= store::kAmbiguousPair;
+    out_.count(stats::kAmbiguousPair, describe(eventId, e));
+  }
+  close(*m, eventId, stack, e, true);
+  // iommu:unmap precedes dma_unmap_page (and follows dma_free): link what is
+  // pending now, remember the release for what comes after.
+  auto [lo, hi] = pageRange(m->dmaAddr, m->size);
+  bool linked = false;
+  std::vector<store::IommuOp> rest;
+  for (store::IommuOp &op : task.pendingUnmaps) {
+    if (overlaps(op.iova, op.iova + std::max<uint64_t>(op.size, 1), lo, hi)) {
+      op.device = device;
+      op.mapping = m->id;
+      emitOp(std::move(op));
+      linked = true;
+    } else {
+      rest.push_back(std::move(op));
+    }
+  }
+  task.pendingUnmaps.clear();
+  flushOps(rest, stats::kIommuUnmapUnlinked);
+  if (!linked) task.lastRelease = Release{device, {{lo, hi}}, {m->id}};
+  out_.onMapping(*m);
+}
+
+void MappingTracker::unmapSg(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e) {
+  TaskState &task = tasks_[{e.cpu, e.pid}];
+  task.lastRelease.reset();
+  if (!device) {
+    out_.count(stats::kEventWithoutDevice, describe(eventId, e));
+    return;
+  }
+  std::vector<uint64_t> phys;
+  for (const SgEntry &entry : e.sg) phys.push_back(entry.physAddr);
+  auto bucket = sgLists_.find(hashSg(device, phys));
+  std::optional<size_t> chosen;
+  size_t candidates = 0;
+  if (bucket != sgLists_.end()) {
+    for (size_t i = 0; i < bucket->second.size(); ++i) {
+      const SgList &list = bucket->second[i];
+      if (list.device != device || list.phys != phys) continue;
+      ++candidates;
+      if (!chosen) chosen = i;  // oldest
+      if (sameDir(list.dir, dirOf(e))) {
+        chosen = i;
+        candidates = 1;
+        break;
+      }
+    }
+  }
+  if (!chosen) {
+    out_.count(lastLossTs_ ? stats::kUnmapWithoutMapAfterLoss : stats::kUnmapSgWithoutMap, describe(eventId, e));
+    return;
+  }
+  SgList list = std::move(bucket->second[*chosen]);
+  bucket->second.erase(bucket->second.begin() + static_cast<std::ptrdiff_t>(*chosen));
+  if (bucket->second.empty()) sgLists_.erase(bucket);
+  if (candidates > 1) out_.count(stats::kAmbiguousPair, describe(eventId, e));
+  Release release{device, {}, {}};
+  for (const auto &[dmaAddr, id] : list.segments) {
+    std::optional<Mapping> m = takeById(device, dmaAddr, id);
+    // Already released by a dma_unmap_page/dma_free of its address (the wrong
+    // release function): that mapping row tells it.
+    if (!m) continue;
+    if (candidates > 1) m->flags |= store::kAmbiguousPair;
+    close(*m, eventId, stack, e, false);
+    release.ranges.push_back(pageRange(m->dmaAddr, m->size));
+    release.mappings.push_back(m->id);
+    out_.onMapping(*m);
+  }
+  task.lastRelease = std::move(release);
+}
+
+// ------------------------------------------------------------------- syncs
+
+const Mapping *MappingTracker::findContaining(int64_t device, uint64_t addr, uint64_t size) const {
+  auto dl = live_.find(device);
+  if (dl == live_.end()) return nullptr;
+  const auto &byAddr = dl->second.byAddr;
+  uint64_t end = addr + std::max<uint64_t>(size, 1);
+  for (auto it = byAddr.upper_bound(addr); it != byAddr.begin();) {
+    --it;
+    if (it->first + dl->second.maxSize <= addr) break;  // nothing further left can reach addr
+    for (auto e = it->second.rbegin(); e != it->second.rend(); ++e) {
+      if (e->dmaAddr <= addr && end <= e->dmaEnd()) return &*e;
+    }
+  }
+  return nullptr;
+}
+
+void MappingTracker::sync(int64_t eventId, int64_t device, const TraceEvent &e) {
+  if (!device) {
+    out_.count(stats::kEventWithoutDevice, describe(eventId, e));
+    return;
+  }
+  bool forDevice = e.type == EventType::DmaSyncSingleForDevice || e.type == EventType::DmaSyncSgForDevice;
+  auto emit = [&](uint64_t addr, uint64_t size) {
+    store::SyncRow row;
+    row.id = nextSync_++;
+    row.event = eventId;
+    row.tsNs = e.tsNs;
+    row.device = device;
+    row.forDevice = forDevice;
+    row.dmaAddr = addr;
+    row.size = size;
+    row.dir = dirOf(e);
+    if (const Mapping *m = findContaining(device, addr, size)) row.mapping = m->id;
+    else out_.count(stats::kSyncWithoutMapping, describe(eventId, e));
+    out_.onSync(row);
+  };
+  if (e.type == EventType::DmaSyncSingleForCpu || e.type == EventType::DmaSyncSingleForDevice) {
+    emit(e.dmaAddr, e.size);
+    return;
+  }
+  for (const SgEntry &entry : e.sg) {
+    if (entry.length) emit(entry.dmaAddr, entry.length);
+  }
+}
+
+// ------------------------------------------------------- IOMMU adjacency
+
+void MappingTracker::emitOp(store::IommuOp op) { out_.onIommuOp(op); }
+
+void MappingTracker::flushOps(std::vector<store::IommuOp> &ops, std::string_view reason) {
+  for (store::IommuOp &op : ops) {
+    char sample[160];
+    std::snprintf(sample, sizeof sample, "event %" PRId64 " @%" PRIu64 ".%06" PRIu64 ": iommu_%s iova=0x%" PRIx64
+                  " size=%" PRIu64 " cpu=%d",
+                  op.event, op.tsNs / 1000000000, (op.tsNs / 1000) % 1000000, op.unmap ? "unmap" : "map", op.iova,
+                  op.size, op.cpu.value_or(-1));
+    out_.count(reason, sample);
+    emitOp(std::move(op));
+  }
+  ops.clear();
+}
+
+void MappingTracker::linkPendingMaps(TaskState &task, int64_t device,
+                                     const std::vector<std::tuple<int64_t, uint64_t, uint64_t>> &made) {
+  std::vector<store::IommuOp> unlinked;
+  for (store::IommuOp &op : task.pendingMaps) {
+    uint64_t opEnd = op.iova + std::max<uint64_t>(op.size, 1);
+    bool linked = false;
+    for (const auto &[id, lo, hi] : made) {
+      if (overlaps(op.iova, opEnd, lo, hi)) {
+        op.device = device;
+        op.mapping = id;
+        linked = true;
+        break;
+      }
+    }
+    if (linked) emitOp(std::move(op));
+    else unlinked.push_back(std::move(op));
+  }
+  task.pendingMaps.clear();
+  flushOps(unlinked, stats::kIommuMapUnlinked);
+}
+
+void MappingTracker::iommu(int64_t eventId, const TraceEvent &e) {
+  TaskState &task = tasks_[{e.cpu, e.pid}];
+  store::IommuOp op;
+  op.id = nextIommuOp_++;
+  op.event = eventId;
+  op.tsNs = e.tsNs;
+  op.cpu = e.cpu;
+  op.unmap = e.type == EventType::IommuUnmap;
+  op.iova = e.dmaAddr;
+  op.size = e.size;
+  if (op.unmap) {
+    op.unmappedSize = e.unmappedSize;
+    if (task.lastRelease) {
+      const Release &r = *task.lastRelease;
+      for (size_t i = 0; i < r.ranges.size(); ++i) {
+        if (overlaps(op.iova, op.iova + std::max<uint64_t>(op.size, 1), r.ranges[i].first, r.ranges[i].second)) {
+          op.device = r.device;
+          op.mapping = r.mappings[i];
+          emitOp(std::move(op));
+          return;
+        }
+      }
+    }
+    if (task.pendingUnmaps.size() >= kMaxPendingOps) {
+      std::vector<store::IommuOp> oldest{std::move(task.pendingUnmaps.front())};
+      task.pendingUnmaps.erase(task.pendingUnmaps.begin());
+      flushOps(oldest, stats::kIommuUnmapUnlinked);
+    }
+    task.pendingUnmaps.push_back(std::move(op));
+  } else {
+    op.paddr = e.physAddr;
+    if (task.pendingMaps.size() >= kMaxPendingOps) {
+      std::vector<store::IommuOp> oldest{std::move(task.pendingMaps.front())};
+      task.pendingMaps.erase(task.pendingMaps.begin());
+      flushOps(oldest, stats::kIommuMapUnlinked);
+    }
+    task.pendingMaps.push_back(std::move(op));
+  }
+}
+
+// ------------------------------------------------------- swiotlb bounces
+
+void MappingTracker::emitBounce(store::BounceRow bounce, std::string_view reasonIfUnlinked) {
+  if (!bounce.mapping) {
+    char sample[160];
+    std::snprintf(sample, sizeof sample, "event %" PRId64 " @%" PRIu64 ".%06" PRIu64 ": swiotlb_bounced dev_addr=0x%" PRIx64
+                  " size=%" PRIu64,
+                  bounce.event, bounce.tsNs / 1000000000, (bounce.tsNs / 1000) % 1000000, bounce.origAddr, bounce.size);
+    out_.count(reasonIfUnlinked, sample);
+  }
+  out_.onBounce(bounce);
+}
+
+void MappingTracker::linkBounces(TaskState &task, int64_t device,
+                                 const std::vector<std::tuple<uint64_t, int64_t, uint64_t>> &made) {
+  // swiotlb_bounced fires in swiotlb_tbl_map_single, before the dma: map
+  // event of the same buffer (one per sg entry for dma_map_sg).
+  for (store::BounceRow &b : task.pendingBounces) {
+    for (const auto &[phys, id, dma] : made) {
+      if (b.device != device || b.origAddr != phys || b.mapping) continue;
+      b.mapping = id;
+      markBounced(device, id, dma);
+      break;
+    }
+    emitBounce(std::move(b), stats::kBounceUnlinked);
+  }
+  task.pendingBounces.clear();
+}
+
+void MappingTracker::markBounced(int64_t device, int64_t id, uint64_t dmaAddr) {
+  auto dl = live_.find(device);
+  if (dl == live_.end()) return;
+  auto it = dl->second.byAddr.find(dmaAddr);
+  if (it == dl->second.byAddr.end()) return;
+  for (Mapping &m : it->second) {
+    if (m.id == id) m.flags |= store::kBounced;
+  }
+}
+
+void MappingTracker::bounce(int64_t eventId, int64_t device, const TraceEvent &e) {
+  if (!device) {
+    out_.count(stats::kEventWithoutDevice, describe(eventId, e));
+    return;
+  }
+  TaskState &task = tasks_[{e.cpu, e.pid}];
+  if (task.pendingBounces.size() >= kMaxPendingOps) {
+    emitBounce(std::move(task.pendingBounces.front()), stats::kBounceUnlinked);
+    task.pendingBounces.erase(task.pendingBounces.begin());
+  }
+  store::BounceRow b;
+  b.id = nextBounce_++;
+  b.event = eventId;
+  b.tsNs = e.tsNs;
+  b.device = device;
+  b.origAddr = e.dmaAddr;
+  b.size = e.size;
+  b.forced = e.swiotlbForce;
+  task.pendingBounces.push_back(b);
+}
+
+// ------------------------------------------------------------------ faults
+
+void MappingTracker::fault(int64_t eventId, int64_t device, const TraceEvent &e) {
+  store::Fault f;
+  f.id = nextFault_++;
+  f.event = eventId;
+  f.tsNs = e.tsNs;
+  if (device) f.device = device;
+  f.source = "io_page_fault";
+  f.addr = e.dmaAddr;
+  f.access = (e.faultFlags & 1) ? "write" : "read";  // IOMMU_FAULT_WRITE
+  f.reasonText = "flags=0x" + [&] {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%x", static_cast<unsigned>(e.faultFlags));
+    return std::string(buf);
+  }();
+  if (device) {
+    if (const Mapping *m = findContaining(device, f.addr, 1)) f.mapping = m->id;
+  }
+  out_.onFault(f);
+}
+
+void MappingTracker::consoleFault(int64_t eventId, uint64_t tsNs, int64_t device, uint64_t addr, bool write,
+                                  int reason, const std::string &reasonText) {
+  store::Fault f;
+  f.id = nextFault_++;
+  f.event = eventId;
+  f.tsNs = tsNs;
+  if (device) f.device = device;
+  f.source = "dmar_console";
+  f.addr = addr;
+  f.access = write ? "write" : "read";
+  f.reason = reason;
+  f.reasonText = reasonText;
+  if (device) {
+    if (const Mapping *m = findContaining(device, addr, 1)) f.mapping = m->id;
+  }
+  out_.onFault(f);
+}
+
+// ------------------------------------------------------- losses and the end
+
+void MappingTracker::noteLoss(uint64_t tsNs) { lastLossTs_ = std::max(lastLossTs_.value_or(0), tsNs); }
+
+void MappingTracker::finish() {
+  for (auto &[key, task] : tasks_) {
+    flushOps(task.pendingMaps, stats::kIommuMapUnlinked);
+    flushOps(task.pendingUnmaps, stats::kIommuUnmapUnlinked);
+    for (store::BounceRow &b : task.pendingBounces) emitBounce(std::move(b), stats::kBounceUnlinked);
+    task.pendingBounces.clear();
+  }
+  // Live mappings, in id order for a deterministic database.
+  std::vector<Mapping> live;
+  for (auto &[device, dl] : live_) {
+    for (auto &[addr, entries] : dl.byAddr) {
+      for (Mapping &m : entries) live.push_back(std::move(m));
+    }
+  }
+  std::sort(live.begin(), live.end(), [](const Mapping &a, const Mapping &b) { return a.id < b.id; });
+  for (Mapping &m : live) {
+    if (lastLossTs_ && *lastLossTs_ >= m.mapTs) {
+      m.flags |= store::kCloseInconclusive;
+      out_.count(stats::kCloseInconclusive, "mapping " + std::to_string(m.id) + " made by event " +
+                                                std::to_string(m.mapEvent));
+    }
+    m.longLived = true;
+    out_.onMapping(m);
+  }
+  live_.clear();
+  sgLists_.clear();
+  liveCount_ = 0;
+}
+
+}  // namespace dmacheck::tracer

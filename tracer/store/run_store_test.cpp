@@ -1,0 +1,337 @@
+// Round trip: RunWriter -> file -> RunReader, and the viewport queries.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "database.h"
+#include "run_reader.h"
+#include "run_writer.h"
+#include "timeline_model.h"
+
+namespace dmacheck::store {
+namespace {
+
+class RunStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = ::testing::TempDir() + "run_store_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
+    std::remove(path_.c_str());
+  }
+  void TearDown() override { std::remove(path_.c_str()); }
+
+  static Mapping makeMapping(int64_t id, uint64_t addr, uint64_t size, uint64_t mapTs,
+                             std::optional<uint64_t> unmapTs) {
+    Mapping m;
+    m.id = id;
+    m.device = 1;
+    m.kind = MappingKind::Page;
+    m.dmaAddr = addr;
+    m.physAddr = addr + 0x100000;
+    m.size = size;
+    m.dir = 2;
+    m.mapTs = mapTs;
+    m.unmapTs = unmapTs;
+    m.mapEvent = id * 10;
+    if (unmapTs) {
+      m.unmapEvent = id * 10 + 1;
+      m.unmapSize = size;
+      m.unmapDir = 2;
+    }
+    return m;
+  }
+
+  // Five mappings of device 1 with a lifetime bound of 300 ns.
+  void writeSample() {
+    Database db;
+    std::string error;
+    ASSERT_TRUE(db.open(path_, Database::Mode::Create, error)) << error;
+    RunWriter writer;
+    ASSERT_TRUE(writer.begin(db, error)) << error;
+    writer.setMeta("kernel_release", "6.12.107");
+    writer.setMeta("trace_start_ns", "10");
+    writer.setMeta("trace_end_ns", "5000");
+    Source src;
+    src.id = 1;
+    src.path = "trace.txt";
+    src.format = "ftrace-text";
+    src.inputUnits = 7;
+    src.events = 5;
+    writer.addSource(src);
+    Device dev;
+    dev.id = 1;
+    dev.name = "0000:00:01.0";
+    dev.bus = "pci";
+    dev.driver = "nvme";
+    dev.iommuGroup = 1;
+    dev.mappings = 5;
+    dev.lifetimeBoundNs = 300;
+    writer.addDevice(dev);
+    int64_t stack = writer.internStack({"dma_map_page_attrs", "nvme_map_data", "nvme_queue_rq"}, "nvme_map_data");
+    EXPECT_EQ(writer.internStack({"dma_map_page_attrs", "nvme_map_data", "nvme_queue_rq"}, "nvme_map_data"), stack);
+    Event e;
+    e.id = 10;
+    e.tsNs = 100;
+    e.cpu = 0;
+    e.pid = 12;
+    e.comm = "kworker/u8:0";
+    e.type = 0;
+    e.device = 1;
+    e.dmaAddr = 0x1000;
+    e.physAddr = 0x101000;
+    e.size = 0x1000;
+    e.dir = 2;
+    e.attrs = 0;
+    e.stack = stack;
+    e.source = 1;
+    writer.addEvent(e);
+    Mapping m1 = makeMapping(1, 0x1000, 0x1000, 100, 200);
+    m1.mapStack = stack;
+    writer.addMapping(m1);
+    writer.addMapping(makeMapping(2, 0x3000, 0x1000, 150, 400));
+    writer.addMapping(makeMapping(3, 0x5000, 0x2000, 50, std::nullopt));
+    writer.addMapping(makeMapping(4, 0x1000, 0x1000, 1000, 1100));
+    writer.addMapping(makeMapping(5, 0x8000, 0x1000, 10, 5000));
+    ImportStat stat{"unmap_without_map", "importer", "error", 3, "an unmap matched no live mapping", "t:1: x"};
+    writer.setImportStat(stat);
+    ASSERT_TRUE(writer.finish(error)) << error;
+  }
+
+  static std::vector<int64_t> ids(const std::vector<Mapping> &ms) {
+    std::vector<int64_t> out;
+    for (const Mapping &m : ms) out.push_back(m.id);
+    return out;
+  }
+
+  std::string path_;
+};
+
+TEST_F(RunStoreTest, RoundTrip) {
+  writeSample();
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  EXPECT_EQ(reader->info().kernelRelease, "6.12.107");
+  EXPECT_EQ(reader->info().endNs, 5000u);
+  auto devices = reader->devices();
+  ASSERT_EQ(devices.size(), 1u);
+  EXPECT_EQ(devices[0].driver, "nvme");
+  EXPECT_EQ(devices[0].iommuGroup, 1);
+  ASSERT_TRUE(reader->deviceByName("0000:00:01.0"));
+
+  auto m1 = reader->mapping(1);
+  ASSERT_TRUE(m1);
+  EXPECT_EQ(m1->physAddr, 0x101000u);
+  EXPECT_EQ(m1->unmapTs, 200u);
+  EXPECT_FALSE(m1->longLived);
+  auto st = reader->stack(*m1->mapStack);
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->callSite, "nvme_map_data");
+  EXPECT_EQ(st->frames.size(), 3u);
+  EXPECT_TRUE(reader->mapping(3)->longLived);  // live at the end
+  EXPECT_TRUE(reader->mapping(5)->longLived);  // longer than the bound
+
+  auto ev = reader->event(10);
+  ASSERT_TRUE(ev);
+  EXPECT_EQ(ev->comm, "kworker/u8:0");
+  EXPECT_EQ(ev->pid, 12);
+  EXPECT_EQ(ev->typeName(), "dma_map_page");
+
+  auto stats = reader->importStats();
+  ASSERT_EQ(stats.size(), 1u);
+  EXPECT_EQ(stats[0].count, 3u);
+  EXPECT_EQ(stats[0].sample, "t:1: x");
+  EXPECT_TRUE(reader->lastError().empty()) << reader->lastError();
+}
+
+TEST_F(RunStoreTest, ViewportFindsShortAndLongLivedMappings) {
+  writeSample();
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  MappingWindow w;
+  w.device = 1;
+  w.t0 = 300;
+  w.t1 = 350;
+  EXPECT_EQ(ids(reader->mappingsInWindow(w)), (std::vector<int64_t>{5, 3, 2}));
+  w.t0 = 0;
+  w.t1 = 10000;
+  EXPECT_EQ(ids(reader->mappingsInWindow(w)), (std::vector<int64_t>{5, 3, 1, 2, 4}));
+  w.addrLo = 0x3000;
+  w.addrHi = 0x6000;
+  EXPECT_EQ(ids(reader->mappingsInWindow(w)), (std::vector<int64_t>{3, 2}));
+  w.limit = 1;
+  EXPECT_EQ(ids(reader->mappingsInWindow(w)), (std::vector<int64_t>{3}));
+  w.limit = 0;
+  w.extentOnly = true;
+  auto extents = reader->mappingsInWindow(w);
+  ASSERT_EQ(ids(extents), (std::vector<int64_t>{3, 2}));
+  EXPECT_EQ(extents[1].unmapTs, 400u);
+  EXPECT_EQ(extents[1].size, 0x1000u);
+  EXPECT_EQ(extents[1].physAddr, 0x103000u);
+  EXPECT_FALSE(extents[1].unmapEvent.has_value());  // not filled by extentOnly
+}
+
+TEST_F(RunStoreTest, LiveAtIsHalfOpen) {
+  writeSample();
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  EXPECT_EQ(ids(reader->liveAt(1, 100)), (std::vector<int64_t>{5, 3, 1}));
+  EXPECT_EQ(ids(reader->liveAt(1, 200)), (std::vector<int64_t>{5, 3, 2}));  // m1 unmapped at 200
+  EXPECT_EQ(ids(reader->liveAt(1, 6000)), (std::vector<int64_t>{3}));
+  EXPECT_EQ(ids(reader->mappingsAtAddress(1, 0x1800)), (std::vector<int64_t>{1, 4}));
+}
+
+TEST_F(RunStoreTest, RefusesNonRunDatabase) {
+  {
+    Database db;
+    std::string error;
+    ASSERT_TRUE(db.open(path_, Database::Mode::Create, error));
+    ASSERT_TRUE(db.execute("CREATE TABLE x (y)", error));
+  }
+  std::string error;
+  EXPECT_FALSE(RunReader::open(path_, error));
+  EXPECT_NE(error.find("not a dmatrace run database"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace dmacheck::store
+
+namespace dmacheck::store {
+namespace {
+
+TEST_F(RunStoreTest, PhysicalWindowAndEarlyStop) {
+  writeSample();
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  // physAddr = dmaAddr + 0x100000 in the sample
+  auto phys = reader->mappingsInPhysWindow(0x101000, 0x104000, 0, 10000);
+  EXPECT_EQ(ids(phys), (std::vector<int64_t>{1, 2, 4}));
+  EXPECT_EQ(ids(reader->mappingsInPhysWindow(0x101000, 0x104000, 300, 350)), (std::vector<int64_t>{2}));
+  MappingWindow w;
+  w.device = 1;
+  int seen = 0;
+  EXPECT_TRUE(reader->forEachMappingInWindow(w, [&](const Mapping &) { return ++seen < 2; }));
+  EXPECT_EQ(seen, 2);
+}
+
+}  // namespace
+}  // namespace dmacheck::store
+
+namespace dmacheck::store {
+namespace {
+
+TEST_F(RunStoreTest, TimelineModelOverADatabase) {
+  writeSample();
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  TimelineModel model(*reader);
+  model.setDevice(1);
+  Viewport v = model.fitDevice(*reader->device(1), 500, 100);
+  EXPECT_EQ(v.t0, 10u);
+  EXPECT_EQ(v.t1, 5000u);
+  model.setViewport(v);
+  // device 1 in the sample has no summary range: the fit falls back to one page
+  v.addrLo = 0;
+  v.addrHi = 0x10000;
+  model.setViewport(v);
+  const auto &rects = model.rects();
+  ASSERT_EQ(rects.size(), 5u);
+  // m3 (0x5000-0x7000, live from 50) is under the middle of its rectangle
+  int x = model.timeToX(3000), y = model.addrToY(0x6000);
+  EXPECT_EQ(model.hitTest(x, y), 3);
+  EXPECT_FALSE(model.hitTest(x, model.addrToY(0xf000)).has_value());
+  model.zoomTime(0.5, x);
+  EXPECT_NEAR(static_cast<double>(model.xToTime(x)), 3000.0, 20.0);
+  EXPECT_EQ(model.viewport().t1 - model.viewport().t0, (5000u - 10u) / 2);
+}
+
+}  // namespace
+}  // namespace dmacheck::store
+
+namespace dmacheck::store {
+namespace {
+
+bool sameRect(const TimelineRect &a, const TimelineRect &b) {
+  return a.x0 == b.x0 && a.x1 == b.x1 && a.y0 == b.y0 && a.y1 == b.y1 && a.mapping == b.mapping &&
+         a.count == b.count && a.dir == b.dir && a.live == b.live && a.flags == b.flags;
+}
+
+// rects() bins rows streamed from the database with its viewport query;
+// layout() over the materialized window is the reference: on random data and
+// random viewports they must agree rectangle for rectangle (this also holds
+// the viewport query's two halves to the plain overlap definition).
+TEST_F(RunStoreTest, StreamedBinningMatchesTheReferenceLayout) {
+  {
+    Database db;
+    std::string error;
+    ASSERT_TRUE(db.open(path_, Database::Mode::Create, error)) << error;
+    RunWriter writer;
+    ASSERT_TRUE(writer.begin(db, error)) << error;
+    Device dev;
+    dev.id = 1;
+    dev.name = "0000:00:03.0";
+    dev.lifetimeBoundNs = 50000;
+    writer.addDevice(dev);
+    uint64_t seed = 12345;
+    auto next = [&seed](uint64_t mod) {
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      return (seed >> 33) % mod;
+    };
+    uint64_t t = 1000;
+    for (int64_t id = 1; id <= 20000; ++id) {
+      t += next(100);
+      uint64_t life = next(10) == 0 ? next(5000000) : next(60000);
+      std::optional<uint64_t> unmap = next(50) == 0 ? std::nullopt : std::optional<uint64_t>(t + life);
+      Mapping m = makeMapping(id, 0xfff00000 - next(4096) * 0x1000 + next(4) * 0x200, 0x200 + next(0x4000), t, unmap);
+      m.dir = static_cast<int8_t>(next(3));
+      m.flags = static_cast<uint32_t>(next(2));
+      writer.addMapping(m);
+    }
+    ASSERT_TRUE(writer.finish(error)) << error;
+  }
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  TimelineModel model(*reader);
+  model.setDevice(1);
+  uint64_t seed = 99;
+  auto next = [&seed](uint64_t mod) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) % mod;
+  };
+  size_t drawn = 0, merged = 0;
+  for (int round = 0; round < 40; ++round) {
+    Viewport v;
+    v.t0 = next(1100000);
+    v.t1 = v.t0 + 1 + next(round < 5 ? 2000000 : 50000);
+    v.addrLo = 0xfef00000 + next(0x800000);
+    v.addrHi = v.addrLo + 0x1000 + next(round % 2 ? 0x10000 : 0x1000000);
+    v.widthPx = 50 + static_cast<int>(next(1500));
+    v.heightPx = 20 + static_cast<int>(next(800));
+    model.setViewport(v);
+    MappingWindow w;
+    w.device = 1;
+    w.t0 = v.t0;
+    w.t1 = v.t1;
+    w.addrLo = v.addrLo;
+    w.addrHi = v.addrHi;
+    auto expected = TimelineModel::layout(v, reader->mappingsInWindow(w));
+    const auto &actual = model.rects();
+    ASSERT_EQ(actual.size(), expected.size()) << "round " << round;
+    drawn += actual.size();
+    for (const TimelineRect &r : actual) merged += r.count > 1;
+    for (size_t i = 0; i < actual.size(); ++i)
+      ASSERT_TRUE(sameRect(actual[i], expected[i])) << "round " << round << " rect " << i << " mapping "
+                                                    << actual[i].mapping << " vs " << expected[i].mapping;
+  }
+  EXPECT_GT(drawn, 1000u);  // the viewports did hit data
+  EXPECT_GT(merged, 100u);  // and exercised the level of detail
+}
+
+}  // namespace
+}  // namespace dmacheck::store

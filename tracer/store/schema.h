@@ -1,0 +1,52 @@
+// The run database schema, in one place. The SQL text carries a doc comment
+// per table and per column; docs/database.md is generated from it
+// (`dmatrace schema --markdown`) and a test asserts the two agree.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dmacheck::store {
+
+class Database;
+
+// Versions, as Chromium's sql::MetaTable has them:
+// - kSchemaVersion: bumped on every change; written to meta.schema_version.
+// - kCompatibleVersion: written to meta.compatible_version: the oldest reader
+//   that can still read what this build writes. Adding tables or columns
+//   keeps it; dropping a column or changing a meaning raises it.
+// - kOldestReadableVersion: the oldest file this build's RunReader reads
+//   (it selects every column it knows).
+// History: 1 first layout; 2 devices.min_phys_addr/max_phys_end.
+constexpr int kSchemaVersion = 2;
+constexpr int kCompatibleVersion = 1;
+constexpr int kOldestReadableVersion = 2;
+
+// CREATE TABLE statements (with doc comments) and the lookup-table rows.
+std::string_view schemaSql();
+// CREATE INDEX statements; run after the bulk insert.
+std::string_view indexSql();
+
+struct ColumnDoc {
+  std::string name;
+  std::string type;  // declared SQL type
+  std::string doc;
+};
+struct TableDoc {
+  std::string name;
+  std::string doc;
+  std::vector<ColumnDoc> columns;
+};
+// Parsed from schemaSql(): every table with its documented columns.
+std::vector<TableDoc> schemaDocs();
+// The generated reference part of docs/database.md.
+std::string schemaMarkdown();
+
+// Creates the tables and fills meta's schema_version/compatible_version.
+bool createSchema(Database &db, std::string &error);
+bool createIndexes(Database &db, std::string &error);
+// Reads meta and refuses a database this build cannot read.
+bool checkSchemaCompatible(Database &db, std::string &error);
+
+}  // namespace dmacheck::store
