@@ -92,6 +92,7 @@ bool Catalogue::parse(std::string_view yamlText, Catalogue &out, std::string &er
       rule.dmaDebug = node["dma_debug"].as<std::string>("");
       rule.group = node["group"].as<std::string>("");
       rule.summary = node["summary"].as<std::string>("");
+      rule.enabledByDefault = node["default"].as<bool>(true);
       if (rule.message.empty() || rule.summary.empty()) {
         error = "rule '" + rule.id + "' needs a message and a summary";
         return false;

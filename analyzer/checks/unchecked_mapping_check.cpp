@@ -1,6 +1,7 @@
 #include "checks/unchecked_mapping_check.h"
 
 #include <clang/AST/Expr.h>
+#include <clang/AST/Decl.h>
 #include <clang/AST/Stmt.h>
 
 #include "core/ast_helpers.h"
@@ -31,8 +32,13 @@ void UncheckedMappingCheck::onUse(FlowContext &ctx, const Expr &site, UseKind ki
   switch (kind) {
     case UseKind::HandToDevice: how = "given to the device"; break;
     case UseKind::PassedToCall: how = "passed to another function"; break;
-    case UseKind::Returned: how = "returned"; break;
-    case UseKind::StoreNonLocal: how = "stored"; break;
+    case UseKind::Returned:
+      // A function returning dma_addr_t is a wrapper: its callers check.
+      if (isTypedefNamed(ctx.function().getReturnType(), "dma_addr_t")) return;
+      how = "returned";
+      break;
+    // Stored (bookkeeping) before the check is fine; stored and never
+    // checked is reported at the exit.
     default: return;
   }
   for (const ValueRef &v : values)
@@ -48,6 +54,7 @@ void UncheckedMappingCheck::onApiCall(FlowContext &ctx, const CallExpr &call, co
 }
 
 void UncheckedMappingCheck::onExit(FlowContext &ctx) {
+  if (isTypedefNamed(ctx.function().getReturnType(), "dma_addr_t")) return;  // a wrapper: callers check
   // Stored away (a ring entry, a private struct) and never checked here.
   for (uint16_t id = 0; id < ctx.resources().size(); ++id) {
     const Resource &r = ctx.resources()[id];

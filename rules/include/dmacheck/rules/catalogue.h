@@ -22,6 +22,7 @@ struct Rule {
   std::string dmaDebug;  // kernel/dma/debug.c's own format string, may be empty
   std::string group;     // rule group ("dma-unmap-mismatch"), may be empty
   std::string summary;   // help paragraph
+  bool enabledByDefault = true;  // false: opt-in (`default: false`), noisy on some code bases
   std::string docUrl;    // doc_base_url + id + ".md"
   std::string docPath() const { return "docs/rules/" + id + ".md"; }
 };

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* dmacheck kernel model: <asm/types.h> is covered by dmacheck_model.h. */
+#include <dmacheck_model.h>

@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* dmacheck kernel model: <linux/blk-mq.h> is covered by model/block.h. */
+#include <dmacheck_model.h>
+#include <model/block.h>

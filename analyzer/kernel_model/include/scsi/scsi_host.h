@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* dmacheck kernel model: <scsi/scsi_host.h> is covered by model/scsi.h. */
+#include <dmacheck_model.h>
+#include <model/scsi.h>
