@@ -6,7 +6,7 @@
 //   enable: [dma-addr-truncation]  # ids or groups; "all"
 //   disable: [dma-addr-format]
 //   options:
-//     dma-leak-on-error-path: {error-return-names: [ret, err, rc, status]}
+//     dma-unchecked-set-mask: {min-bits: 32}
 #pragma once
 
 #include <map>

@@ -95,8 +95,10 @@ class DmacheckAction : public ASTFrontendAction {
     checks_ = createEnabledChecks(ctx_);
     for (auto &check : checks_) check->registerMatchers(finder_);
     std::vector<std::unique_ptr<ASTConsumer>> consumers;
-    consumers.push_back(std::make_unique<FlowConsumer>(ctx_, checks_, ran_));  // first: sets the AST
+    // Matchers first, so onEndOfTranslationUnit sees their results; the
+    // FlowConsumer's Initialize (which sets the AST) runs before any of it.
     consumers.push_back(finder_.newASTConsumer());
+    consumers.push_back(std::make_unique<FlowConsumer>(ctx_, checks_, ran_));
     return std::make_unique<MultiplexConsumer>(std::move(consumers));
   }
 
