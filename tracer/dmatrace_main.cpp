@@ -1,11 +1,13 @@
 // dmatrace: real kernel DMA traces into a run database, and what is in it.
 //   dmatrace import TRACE... -o RUN.db [--format auto|ftrace|tracedat|ctf] [--quiet]
 //   dmatrace stats RUN.db [--format text|json]
+//   dmatrace check RUN.db [--format text|json|sarif] [--enable/--disable RULES] [-o FILE]
 //   dmatrace schema [--markdown]
-// Exit status: 0 ok, 2 error.
+// Exit status: 0 ok (no findings), 1 findings (check), 2 error.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "check_command.h"
 #include "cli/commands.h"
 #include "importer.h"
 
@@ -23,6 +25,8 @@ int main(int argc, char **argv) {
   importCmd->add_option("--format", import.format, "Input format: auto, ftrace, tracedat or ctf")
       ->check(CLI::IsMember({"auto", "ftrace", "tracedat", "ctf", "ftrace-text", "trace-dat", "text", "dat"}));
   importCmd->add_flag("-q,--quiet", import.quiet, "No progress bar and no summary");
+  bool checkAfterImport = false;
+  importCmd->add_flag("--check", checkAfterImport, "Run dmatrace check on the new database (exit status of check)");
   bool syncWriter = false;
   importCmd->add_flag("--sync-writer", syncWriter, "Insert rows on the reading thread (diagnostics)")->group("");
 
@@ -30,6 +34,17 @@ int main(int argc, char **argv) {
   CLI::App *statsCmd = app.add_subcommand("stats", "Summarize a run database: events, devices, mappings, losses");
   statsCmd->add_option("database", stats.database, "Run database")->required();
   statsCmd->add_option("--format", stats.format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
+
+  checks::CheckCommand check;
+  CLI::App *checkCmd = app.add_subcommand("check", "Check a run database for DMA-API misuse (dma-debug's checks, offline)");
+  checkCmd->add_option("database", check.database, "Run database")->required();
+  checkCmd->add_option("--format", check.format, "Output format")->check(CLI::IsMember({"text", "json", "sarif"}));
+  checkCmd->add_option("--enable", check.enable, "Rules or groups to enable (comma-separated; 'all')")->delimiter(',')
+      ->allow_extra_args(false);
+  checkCmd->add_option("--disable", check.disable, "Rules or groups to disable (comma-separated)")->delimiter(',')
+      ->allow_extra_args(false);
+  checkCmd->add_option("-o,--output", check.outputFile, "Write the report to FILE");
+  checkCmd->add_flag("!--no-store", check.storeFindings, "Do not write the findings into the database");
 
   bool markdown = false;
   CLI::App *schemaCmd = app.add_subcommand("schema", "Print the run database schema");
@@ -43,7 +58,14 @@ int main(int argc, char **argv) {
   }
   setImportToolVersion(DMACHECK_VERSION);
   import.backgroundWriter = !syncWriter;
-  if (*importCmd) return cli::runImport(import, std::cout, std::cerr);
+  if (*importCmd) {
+    int status = cli::runImport(import, std::cout, std::cerr);
+    if (status != cli::kExitOk || !checkAfterImport) return status;
+    checks::CheckCommand afterImport;
+    afterImport.database = import.output;
+    return checks::runCheck(afterImport, std::cout, std::cerr);
+  }
+  if (*checkCmd) return checks::runCheck(check, std::cout, std::cerr);
   if (*statsCmd) return cli::runStats(stats, std::cout, std::cerr);
   if (*schemaCmd) return cli::runSchema(markdown, std::cout);
   return cli::kExitError;

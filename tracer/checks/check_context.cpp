@@ -1,0 +1,327 @@
+#include "check_context.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+
+#include "database.h"
+#include "run_reader.h"
+
+namespace dmacheck::tracer::checks {
+
+using store::Event;
+using store::Mapping;
+using store::MappingKind;
+
+namespace {
+
+const std::vector<size_t> kNoIndexes;
+
+// Release event types and the kind each releases (mapping_kinds.released_by).
+struct ReleaseType {
+  std::string_view event;
+  MappingKind kind;
+};
+constexpr ReleaseType kReleaseTypes[] = {
+    {"dma_unmap_page", MappingKind::Page},       {"dma_unmap_resource", MappingKind::Resource},
+    {"dma_unmap_sg", MappingKind::SgSegment},    {"dma_free", MappingKind::Coherent},
+    {"dma_free_pages", MappingKind::Pages},      {"dma_free_sgt", MappingKind::Sgt},
+};
+
+}  // namespace
+
+int CheckContext::typeCode(std::string_view name) {
+  for (int i = 0; i < store::kEventTypeCount; ++i)
+    if (store::kEventTypes[i].name == name) return i;
+  return -1;
+}
+
+std::optional<MappingKind> CheckContext::kindReleasedBy(int eventType) {
+  std::string_view name = store::eventTypeNameOf(eventType);
+  for (const auto &r : kReleaseTypes)
+    if (r.event == name) return r.kind;
+  return std::nullopt;
+}
+
+std::unique_ptr<CheckContext> CheckContext::load(store::RunReader &reader, std::string &error) {
+  std::unique_ptr<CheckContext> context(new CheckContext(reader));
+  if (!context->loadAll(error)) return nullptr;
+  return context;
+}
+
+store::Database &CheckContext::database() { return reader_.database(); }
+const store::RunInfo &CheckContext::info() const { return reader_.info(); }
+
+bool CheckContext::loadAll(std::string &error) {
+  devices_ = reader_.devices();
+  if (!reader_.lastError().empty()) {
+    error = "cannot read devices: " + reader_.lastError();
+    return false;
+  }
+  for (size_t i = 0; i < devices_.size(); ++i) deviceIndex_[devices_[i].id] = i;
+
+  // Bulk reads by table scan (raw SQL): the reader's viewport and event
+  // queries go through indexes and fetch rows one by one, ~10x slower for
+  // "everything" (docs/trace-checks.md, Speed).
+  if (!loadMappings(error)) return false;
+  std::sort(mappings_.begin(), mappings_.end(), [](const Mapping &a, const Mapping &b) {
+    return a.mapTs != b.mapTs ? a.mapTs < b.mapTs : a.id < b.id;
+  });
+  for (size_t i = 0; i < mappings_.size(); ++i) {
+    const Mapping &m = mappings_[i];
+    mappingIndex_[m.id] = i;
+    byDevice_[m.device].push_back(i);
+    if (m.unmapEvent) byUnmapEvent_.emplace(*m.unmapEvent, i);
+    byAddress_[{m.device, m.dmaAddr}].push_back(i);
+    if (m.kind == MappingKind::SgSegment && m.sgGroup && m.sgIndex.value_or(0) == 0) sgLists_[m.device].push_back(i);
+    if (m.mapStack) hasStacks_ = true;
+  }
+
+  if (!loadReleases(error)) return false;
+  std::sort(releases_.begin(), releases_.end(), [](const Event &a, const Event &b) { return a.id < b.id; });
+  {
+    store::Statement t = database().prepare(
+        "SELECT id, ts_ns, cpu, type, device, text FROM events WHERE type IN (?, ?) ORDER BY id");
+    if (!t.valid()) {
+      error = "cannot read events: " + database().lastError();
+      return false;
+    }
+    t.bindInt(1, typeCode("console"));
+    t.bindInt(2, typeCode("marker"));
+    while (t.step()) {
+      Event e;
+      e.id = t.columnInt(0);
+      e.tsNs = t.columnU64(1);
+      if (!t.isNull(2)) e.cpu = static_cast<int32_t>(t.columnInt(2));
+      e.type = static_cast<int>(t.columnInt(3));
+      e.device = t.columnOptionalInt(4);
+      e.text = t.columnText(5);
+      textEvents_.push_back(std::move(e));
+    }
+  }
+  lost_ = reader_.lostEvents();
+  for (const auto &w : lost_) {
+    if (!w.cpu) {
+      overwritten_ = true;
+      overwrittenCount_ += w.count.value_or(0);
+    }
+  }
+  if (overwritten_) {
+    // The latest per-CPU first event: before it some CPU's buffer had already
+    // wrapped, so the trace is incomplete there.
+    store::Statement s = database().prepare(
+        "SELECT MAX(first_ts) FROM (SELECT MIN(ts_ns) AS first_ts FROM events WHERE cpu IS NOT NULL GROUP BY cpu)");
+    if (s.valid() && s.step() && !s.isNull(0)) completeFromNs_ = s.columnU64(0);
+    if (completeFromNs_ == 0) completeFromNs_ = info().startNs;
+  }
+  if (!hasStacks_) {
+    store::Statement s = database().prepare("SELECT 1 FROM stacks LIMIT 1");
+    hasStacks_ = s.valid() && s.step();
+  }
+  return true;
+}
+
+bool CheckContext::loadMappings(std::string &error) {
+  store::Statement s = database().prepare(
+      "SELECT id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, map_event, unmap_event, "
+      "unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, flags, long_lived FROM mappings");
+  if (!s.valid()) {
+    error = "cannot read mappings: " + database().lastError();
+    return false;
+  }
+  while (s.step()) {
+    Mapping m;
+    m.id = s.columnInt(0);
+    m.device = s.columnInt(1);
+    m.kind = static_cast<MappingKind>(s.columnInt(2));
+    m.dmaAddr = s.columnU64(3);
+    m.physAddr = s.columnOptionalU64(4);
+    m.size = s.columnU64(5);
+    m.dir = s.isNull(6) ? -1 : static_cast<int8_t>(s.columnInt(6));
+    m.attrs = s.columnU64(7);
+    m.mapTs = s.columnU64(8);
+    m.unmapTs = s.columnOptionalU64(9);
+    m.mapEvent = s.columnInt(10);
+    m.unmapEvent = s.columnOptionalInt(11);
+    m.unmapSize = s.columnOptionalU64(12);
+    m.unmapDir = s.isNull(13) ? -1 : static_cast<int8_t>(s.columnInt(13));
+    m.mapStack = s.columnOptionalInt(14);
+    m.unmapStack = s.columnOptionalInt(15);
+    m.sgGroup = s.columnOptionalInt(16);
+    if (!s.isNull(17)) m.sgIndex = static_cast<int32_t>(s.columnInt(17));
+    m.flags = static_cast<uint32_t>(s.columnInt(18));
+    m.longLived = s.columnInt(19) != 0;
+    mappings_.push_back(m);
+  }
+  if (!s.succeeded()) {
+    error = "cannot read mappings: " + database().lastError();
+    return false;
+  }
+  return true;
+}
+
+bool CheckContext::loadReleases(std::string &error) {
+  std::string types;
+  for (const auto &r : kReleaseTypes) types += (types.empty() ? "" : ", ") + std::to_string(typeCode(r.event));
+  store::Statement s = database().prepare(
+      "SELECT id, ts_ns, cpu, type, device, dma_addr, phys_addr, size, dir, attrs, aux, stack, source FROM events "
+      "WHERE type IN (" + types + ")");
+  if (!s.valid()) {
+    error = "cannot read events: " + database().lastError();
+    return false;
+  }
+  while (s.step()) {
+    Event e;
+    e.id = s.columnInt(0);
+    e.tsNs = s.columnU64(1);
+    if (!s.isNull(2)) e.cpu = static_cast<int32_t>(s.columnInt(2));
+    e.type = static_cast<int>(s.columnInt(3));
+    e.device = s.columnOptionalInt(4);
+    e.dmaAddr = s.columnOptionalU64(5);
+    e.physAddr = s.columnOptionalU64(6);
+    e.size = s.columnOptionalU64(7);
+    e.dir = s.isNull(8) ? -1 : static_cast<int8_t>(s.columnInt(8));
+    e.attrs = s.columnOptionalU64(9);
+    e.aux = s.columnOptionalU64(10);
+    e.stack = s.columnOptionalInt(11);
+    e.source = s.columnInt(12);
+    releases_.push_back(std::move(e));
+  }
+  if (!s.succeeded()) {
+    error = "cannot read events: " + database().lastError();
+    return false;
+  }
+  return true;
+}
+
+const store::Device *CheckContext::device(int64_t id) const {
+  auto it = deviceIndex_.find(id);
+  return it == deviceIndex_.end() ? nullptr : &devices_[it->second];
+}
+
+std::string CheckContext::deviceName(std::optional<int64_t> id) const {
+  if (!id) return "";
+  const store::Device *d = device(*id);
+  return d ? d->name : "";
+}
+
+const std::vector<size_t> &CheckContext::mappingsOfDevice(int64_t device) const {
+  auto it = byDevice_.find(device);
+  return it == byDevice_.end() ? kNoIndexes : it->second;
+}
+
+const std::vector<size_t> &CheckContext::mappingsStartingAt(int64_t device, uint64_t dmaAddr) const {
+  auto it = byAddress_.find({device, dmaAddr});
+  return it == byAddress_.end() ? kNoIndexes : it->second;
+}
+
+const std::vector<size_t> &CheckContext::sgListsOfDevice(int64_t device) const {
+  auto it = sgLists_.find(device);
+  return it == sgLists_.end() ? kNoIndexes : it->second;
+}
+
+const Mapping *CheckContext::mapping(int64_t id) const {
+  auto it = mappingIndex_.find(id);
+  return it == mappingIndex_.end() ? nullptr : &mappings_[it->second];
+}
+
+std::vector<const Mapping *> CheckContext::mappingsClosedBy(int64_t event) const {
+  std::vector<const Mapping *> out;
+  auto range = byUnmapEvent_.equal_range(event);
+  for (auto it = range.first; it != range.second; ++it) out.push_back(&mappings_[it->second]);
+  std::sort(out.begin(), out.end(), [](const Mapping *a, const Mapping *b) { return a->id < b->id; });
+  return out;
+}
+
+std::optional<Event> CheckContext::event(int64_t id) { return reader_.event(id); }
+
+std::string CheckContext::callSite(std::optional<int64_t> stack) {
+  if (!stack) return "";
+  auto it = callSites_.find(*stack);
+  if (it != callSites_.end()) return it->second;
+  std::string site;
+  if (auto s = reader_.stack(*stack)) site = s->callSite;
+  callSites_.emplace(*stack, site);
+  return site;
+}
+
+bool CheckContext::lossAtOrBefore(uint64_t t) const {
+  for (const auto &w : lost_)
+    if (!w.cpu || w.tsNs <= t) return true;
+  return false;
+}
+
+bool CheckContext::lossBetween(uint64_t t0, uint64_t t1) const {
+  if (overwritten_ && t0 < completeFromNs_) return true;
+  for (const auto &w : lost_)
+    if (w.cpu && w.tsNs > t0 && w.tsNs <= t1) return true;
+  return false;
+}
+
+std::string CheckContext::lossDescription() const {
+  uint64_t windows = 0, counted = 0;
+  for (const auto &w : lost_)
+    if (w.cpu) {
+      ++windows;
+      counted += w.count.value_or(0);
+    }
+  std::string out;
+  if (overwritten_)
+    out = "the ring buffer was overwritten (" + std::to_string(overwrittenCount_) +
+          " events lost before the trace starts; complete from " + formatTs(completeFromNs_) + ")";
+  if (windows) {
+    if (!out.empty()) out += "; ";
+    out += std::to_string(windows) + " windows of lost events (" + std::to_string(counted) + " events)";
+  }
+  return out;
+}
+
+// ---- message pieces
+
+std::string hexAddr(uint64_t value) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%" PRIx64, value);
+  return buf;
+}
+
+std::string_view dmaDirName(int dir) {
+  switch (dir) {
+    case 0: return "DMA_BIDIRECTIONAL";
+    case 1: return "DMA_TO_DEVICE";
+    case 2: return "DMA_FROM_DEVICE";
+    default: return "DMA_NONE";
+  }
+}
+
+std::string_view dmaTypeName(MappingKind kind) {
+  switch (kind) {
+    case MappingKind::Coherent: return "coherent";
+    case MappingKind::Page: return "single";
+    case MappingKind::SgSegment: return "scatter-gather";
+    case MappingKind::Resource: return "resource";
+    case MappingKind::Pages:
+    case MappingKind::Sgt: return "noncoherent";
+  }
+  return "unknown";
+}
+
+std::string formatTs(uint64_t ns) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%" PRIu64 ".%06" PRIu64, ns / 1000000000, (ns % 1000000000) / 1000);
+  return buf;
+}
+
+std::string formatDuration(uint64_t ns) {
+  char buf[32];
+  if (ns < 1000)
+    std::snprintf(buf, sizeof buf, "%" PRIu64 " ns", ns);
+  else if (ns < 1000000)
+    std::snprintf(buf, sizeof buf, "%.1f us", ns / 1e3);
+  else if (ns < 1000000000)
+    std::snprintf(buf, sizeof buf, "%.3f ms", ns / 1e6);
+  else
+    std::snprintf(buf, sizeof buf, "%.3f s", ns / 1e9);
+  return buf;
+}
+
+}  // namespace dmacheck::tracer::checks

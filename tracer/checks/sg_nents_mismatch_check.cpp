@@ -1,0 +1,81 @@
+#include "sg_nents_mismatch_check.h"
+
+#include <algorithm>
+
+#include "check_context.h"
+#include "database.h"
+
+namespace dmacheck::tracer::checks {
+
+using store::Event;
+using store::Mapping;
+
+namespace {
+
+std::vector<uint64_t> physList(CheckContext &context, int64_t event) {
+  std::vector<uint64_t> out;
+  store::Statement s =
+      context.database().prepare("SELECT phys_addr FROM event_sg WHERE event = ? AND phys_addr IS NOT NULL ORDER BY idx");
+  if (!s.valid()) return out;
+  s.bindInt(1, event);
+  while (s.step()) out.push_back(s.columnU64(0));
+  return out;
+}
+
+TraceFinding makeFinding(CheckContext &context, const Mapping &first, const Event &unmap, uint64_t mapCount,
+                         uint64_t unmapCount) {
+  TraceFinding f;
+  f.rule = "dma-sg-nents-mismatch";
+  f.tsNs = unmap.tsNs;
+  f.device = first.device;
+  f.deviceName = context.deviceName(first.device);
+  f.dmaAddr = first.dmaAddr;
+  f.mapping = first.id;
+  f.event = unmap.id;
+  f.callSite = context.callSite(unmap.stack);
+  if (f.callSite.empty()) f.callSite = context.callSite(first.mapStack);
+  f.message = "device driver frees DMA sg list with different entry count [map count=" + std::to_string(mapCount) +
+              "] [unmap count=" + std::to_string(unmapCount) + "] [device address=" + hexAddr(first.dmaAddr) +
+              "] [mapped at " + formatTs(first.mapTs) + "]";
+  return f;
+}
+
+}  // namespace
+
+const Mapping *matchShortenedSgUnmap(CheckContext &context, const Event &unmap) {
+  if (!unmap.device) return nullptr;
+  std::vector<uint64_t> phys = physList(context, unmap.id);
+  if (phys.empty()) return nullptr;
+  for (size_t i : context.sgListsOfDevice(*unmap.device)) {
+    const Mapping &m = context.mappings()[i];
+    if (m.mapTs > unmap.tsNs) break;
+    if (!m.liveAt(unmap.tsNs)) continue;
+    std::vector<uint64_t> mapped = physList(context, *m.sgGroup);
+    if (mapped.size() > phys.size() && std::equal(phys.begin(), phys.end(), mapped.begin())) return &m;
+  }
+  return nullptr;
+}
+
+void SgNentsMismatchCheck::run(CheckContext &context, FindingList &out) {
+  const int unmapSg = CheckContext::typeCode("dma_unmap_sg");
+  for (const Event &e : context.releases()) {
+    if (e.type != unmapSg) continue;
+    context.count("sg_unmaps");
+    std::vector<const Mapping *> closed = context.mappingsClosedBy(e.id);
+    if (closed.empty()) {
+      if (const Mapping *first = matchShortenedSgUnmap(context, e)) {
+        auto map = context.event(*first->sgGroup);
+        uint64_t mapCount = map && map->aux ? *map->aux : 0;
+        out.add(makeFinding(context, *first, e, mapCount, e.aux.value_or(0)));
+      }
+      continue;
+    }
+    const Mapping *first = closed.front();
+    if (!first->sgGroup) continue;
+    auto map = context.event(*first->sgGroup);
+    if (!map || !map->aux || !e.aux || *map->aux == *e.aux) continue;
+    out.add(makeFinding(context, *first, e, *map->aux, *e.aux));
+  }
+}
+
+}  // namespace dmacheck::tracer::checks

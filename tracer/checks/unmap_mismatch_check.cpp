@@ -1,0 +1,71 @@
+#include "unmap_mismatch_check.h"
+
+#include <unordered_map>
+
+#include "check_context.h"
+
+namespace dmacheck::tracer::checks {
+
+using store::Mapping;
+
+void UnmapMismatchCheck::run(CheckContext &context, FindingList &out) {
+  // Release event types, looked up once.
+  std::unordered_map<int64_t, int> releaseType;
+  for (const auto &e : context.releases()) releaseType[e.id] = e.type;
+
+  for (const Mapping &m : context.mappings()) {
+    if (!m.unmapEvent || !m.unmapTs) continue;
+    if (m.sgIndex && *m.sgIndex != 0) continue;  // one report per sg list
+    context.count("releases_compared");
+
+    TraceFinding base;
+    base.tsNs = m.unmapTs;
+    base.device = m.device;
+    base.deviceName = context.deviceName(m.device);
+    base.dmaAddr = m.dmaAddr;
+    base.size = m.size;
+    base.mapping = m.id;
+    base.event = m.unmapEvent;
+    if (m.flags & store::kAmbiguousPair) {
+      base.inconclusive = true;
+      base.inconclusiveReason = "paired by best fit among several mappings at this address";
+    }
+    std::string addr = "[device address=" + hexAddr(m.dmaAddr) + "]";
+    // Call sites cost a query per stack: only for findings.
+    auto report = [&](TraceFinding f) {
+      f.callSite = context.callSite(m.unmapStack);
+      if (f.callSite.empty()) f.callSite = context.callSite(m.mapStack);
+      out.add(std::move(f));
+    };
+
+    auto it = releaseType.find(*m.unmapEvent);
+    if (it != releaseType.end()) {
+      std::optional<store::MappingKind> released = CheckContext::kindReleasedBy(it->second);
+      if (released && *released != m.kind && dmaTypeName(*released) != dmaTypeName(m.kind)) {
+        TraceFinding f = base;
+        f.rule = "dma-unmap-type-mismatch";
+        f.message = "device driver frees DMA memory with wrong function " + addr + " [size=" +
+                    std::to_string(m.size) + " bytes] [mapped as " + std::string(dmaTypeName(m.kind)) +
+                    "] [unmapped as " + std::string(dmaTypeName(*released)) + "]";
+        report(std::move(f));
+      }
+    }
+    if (m.unmapSize && *m.unmapSize != m.size) {
+      TraceFinding f = base;
+      f.rule = "dma-unmap-size-mismatch";
+      f.message = "device driver frees DMA memory with different size " + addr + " [map size=" +
+                  std::to_string(m.size) + " bytes] [unmap size=" + std::to_string(*m.unmapSize) + " bytes]";
+      report(std::move(f));
+    }
+    if (m.dir >= 0 && m.unmapDir >= 0 && m.dir != m.unmapDir) {
+      TraceFinding f = base;
+      f.rule = "dma-unmap-direction-mismatch";
+      f.message = "device driver frees DMA memory with different direction " + addr + " [size=" +
+                  std::to_string(m.size) + " bytes] [mapped with " + std::string(dmaDirName(m.dir)) +
+                  "] [unmapped with " + std::string(dmaDirName(m.unmapDir)) + "]";
+      report(std::move(f));
+    }
+  }
+}
+
+}  // namespace dmacheck::tracer::checks
