@@ -10,7 +10,7 @@ packages=(
   llvm-16-dev libclang-16-dev libclang-cpp16-dev clang-16
   libbabeltrace2-dev babeltrace2
   libtracecmd-dev libtraceevent-dev libtracefs-dev trace-cmd
-  qt6-base-dev libgl-dev
+  qt6-base-dev qt6-svg-dev libgl-dev
   libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libclang-rt-16-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libyaml-cpp-dev

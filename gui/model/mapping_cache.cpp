@@ -1,0 +1,81 @@
+#include "mapping_cache.h"
+
+#include <algorithm>
+
+#include "database.h"
+#include "run_reader.h"
+
+namespace dmacheck::gui {
+
+bool MappingCache::load(store::RunReader &reader, int64_t device, const std::atomic<bool> *cancel, std::string &error) {
+  // Plain SQL on the documented mappings columns rather than
+  // forEachMappingInWindow(): the cache needs 9 of the 20 columns and no
+  // order (assign() sorts), and the viewport query's UNION ... ORDER BY
+  // sorts every row of the device first. Measured 2-3x faster on 1 M rows.
+  std::vector<LodRow> rows;
+  if (auto d = reader.device(device)) rows.reserve(std::min<size_t>(d->mappings, kMaxRows));
+  store::Statement s = reader.database().prepare(
+      "SELECT id, map_ts, unmap_ts, dma_addr, phys_addr, size, flags, dir, kind FROM mappings WHERE device = ?");
+  if (!s.valid()) {
+    error = reader.database().lastError();
+    return false;
+  }
+  s.bindInt(1, device);
+  while (s.step()) {
+    if ((cancel && cancel->load(std::memory_order_relaxed)) || rows.size() >= kMaxRows) {
+      error = rows.size() >= kMaxRows ? "too many mappings to cache" : "cancelled";
+      return false;
+    }
+    LodRow r;
+    r.id = s.columnInt(0);
+    r.mapTs = s.columnU64(1);
+    r.unmapTs = s.isNull(2) ? LodRow::kLive : s.columnU64(2);
+    r.dmaAddr = s.columnU64(3);
+    r.physAddr = s.isNull(4) ? LodRow::kNoPhys : s.columnU64(4);
+    r.size = s.columnU64(5);
+    r.flags = static_cast<uint32_t>(s.columnInt(6));
+    r.dir = s.isNull(7) ? int8_t(-1) : static_cast<int8_t>(s.columnInt(7));
+    r.kind = static_cast<store::MappingKind>(s.columnInt(8));
+    rows.push_back(r);
+  }
+  if (!s.succeeded()) {
+    error = reader.database().lastError();
+    return false;
+  }
+  assign(device, std::move(rows));
+  return true;
+}
+
+void MappingCache::assign(int64_t device, std::vector<LodRow> rows) {
+  device_ = device;
+  std::stable_sort(rows.begin(), rows.end(), [](const LodRow &a, const LodRow &b) { return a.mapTs < b.mapTs; });
+  std::vector<uint64_t> lifetimes;
+  lifetimes.reserve(rows.size());
+  for (const LodRow &r : rows)
+    if (r.unmapTs != LodRow::kLive) lifetimes.push_back(r.unmapTs - r.mapTs);
+  bound_ = 0;
+  if (!lifetimes.empty()) {
+    auto p99 = lifetimes.begin() + static_cast<std::ptrdiff_t>(lifetimes.size() * 99 / 100);
+    std::nth_element(lifetimes.begin(), p99, lifetimes.end());
+    bound_ = *p99;
+  }
+  short_.clear();
+  long_.clear();
+  for (LodRow &r : rows) {
+    if (r.unmapTs == LodRow::kLive || r.unmapTs - r.mapTs > bound_)
+      long_.push_back(r);
+    else
+      short_.push_back(r);
+  }
+  short_.shrink_to_fit();
+}
+
+Frame MappingCache::frame(const Viewport &viewport, AddressAxis axis) const {
+  FrameBuilder builder(viewport, axis);
+  forEachInWindow(viewport.t0, viewport.t1, [&](const LodRow &r) { builder.add(r); });
+  Frame f = builder.take();
+  f.device = device_;
+  return f;
+}
+
+}  // namespace dmacheck::gui
