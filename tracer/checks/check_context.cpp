@@ -122,36 +122,13 @@ bool CheckContext::loadAll(std::string &error) {
 }
 
 bool CheckContext::loadMappings(std::string &error) {
-  store::Statement s = database().prepare(
-      "SELECT id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, map_event, unmap_event, "
-      "unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, flags, long_lived FROM mappings");
+  store::Statement s = database().prepare(std::string("SELECT ") + store::kMappingColumns + " FROM mappings");
   if (!s.valid()) {
     error = "cannot read mappings: " + database().lastError();
     return false;
   }
   while (s.step()) {
-    Mapping m;
-    m.id = s.columnInt(0);
-    m.device = s.columnInt(1);
-    m.kind = static_cast<MappingKind>(s.columnInt(2));
-    m.dmaAddr = s.columnU64(3);
-    m.physAddr = s.columnOptionalU64(4);
-    m.size = s.columnU64(5);
-    m.dir = s.isNull(6) ? -1 : static_cast<int8_t>(s.columnInt(6));
-    m.attrs = s.columnU64(7);
-    m.mapTs = s.columnU64(8);
-    m.unmapTs = s.columnOptionalU64(9);
-    m.mapEvent = s.columnInt(10);
-    m.unmapEvent = s.columnOptionalInt(11);
-    m.unmapSize = s.columnOptionalU64(12);
-    m.unmapDir = s.isNull(13) ? -1 : static_cast<int8_t>(s.columnInt(13));
-    m.mapStack = s.columnOptionalInt(14);
-    m.unmapStack = s.columnOptionalInt(15);
-    m.sgGroup = s.columnOptionalInt(16);
-    if (!s.isNull(17)) m.sgIndex = static_cast<int32_t>(s.columnInt(17));
-    m.flags = static_cast<uint32_t>(s.columnInt(18));
-    m.longLived = s.columnInt(19) != 0;
-    mappings_.push_back(m);
+    mappings_.push_back(store::readMapping(s));
   }
   if (!s.succeeded()) {
     error = "cannot read mappings: " + database().lastError();

@@ -196,6 +196,27 @@ bool parseSigned(std::string_view text, int64_t &out) {
 bool parseAttrs(std::string_view text, uint64_t &out) { return parseFlagList(text, kAttrNames, out); }
 bool parseGfpFlags(std::string_view text, uint64_t &out) { return parseFlagList(text, kGfpNames, out); }
 
+bool setNumericValue(TraceEvent &event, Target target, uint64_t v) {
+  switch (target) {
+    case Target::DmaAddr: event.dmaAddr = v; return true;
+    case Target::PhysAddr: event.physAddr = v; return true;
+    case Target::Size: event.size = v; return true;
+    case Target::UnmappedSize: event.unmappedSize = v; return true;
+    case Target::Dir: event.dir = v <= 3 ? static_cast<DmaDirection>(v) : DmaDirection::Unknown; return true;
+    case Target::Attrs: event.attrs = v; return true;
+    case Target::GfpFlags: event.gfpFlags = v; return true;
+    case Target::FaultFlags: event.faultFlags = static_cast<int32_t>(v); return true;
+    case Target::IommuGroup: event.iommuGroup = static_cast<int32_t>(v); return true;
+    case Target::Force: event.swiotlbForce = v != 0; return true;
+    case Target::DmaMask: event.dmaMask = v; return true;
+    case Target::FullNents: event.nents = static_cast<int32_t>(v); return true;
+    case Target::FullEnts: event.mappedEnts = static_cast<int32_t>(v); return true;
+    case Target::Truncated: event.sgTruncated = v != 0; return true;
+    case Target::Error: event.error = static_cast<int32_t>(v); return true;
+    default: return false;
+  }
+}
+
 void setSgValue(TraceEvent &event, Target target, size_t index, uint64_t value) {
   // Arrays are capped at 128 entries by the kernel; a bogus index from a
   // corrupt input must not make us allocate gigabytes.

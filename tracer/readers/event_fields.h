@@ -56,6 +56,11 @@ bool parseGfpFlags(std::string_view text, uint64_t &out);
 bool parseUnsigned(std::string_view text, bool defaultHex, uint64_t &out);
 bool parseSigned(std::string_view text, int64_t &out);
 
+// Stores a numeric scalar field (all targets but strings and sg arrays) into
+// event; false for targets that are not numeric scalars. Shared by the
+// binary readers, which decode numbers before knowing where they go.
+bool setNumericValue(TraceEvent &event, Target target, uint64_t value);
+
 // Appends value to the sg array column of event (grows event.sg as needed).
 void setSgValue(TraceEvent &event, Target target, size_t index, uint64_t value);
 

@@ -317,12 +317,7 @@ bool applyValue(Target target, std::string_view value, TraceEvent &event) {
     case Target::UnmappedSize:
     case Target::DmaMask:
       if (!fields::parseUnsigned(value, fields::printedAsHex(target), number)) return false;
-      if (target == Target::DmaAddr) event.dmaAddr = number;
-      else if (target == Target::PhysAddr) event.physAddr = number;
-      else if (target == Target::Size) event.size = number;
-      else if (target == Target::UnmappedSize) event.unmappedSize = number;
-      else event.dmaMask = number;
-      return true;
+      return fields::setNumericValue(event, target, number);
     case Target::Dir:
       event.dir = directionFromName(value);
       return event.dir != DmaDirection::Unknown;

@@ -246,26 +246,7 @@ bool DatDecoder::decode(const dmacheck_dat_record &rec, const EventPlan &plan, T
       }
       default:
         if (!readNumber(rec, f, v)) return false;
-        switch (f.target) {
-          case Target::DmaAddr: event.dmaAddr = v; break;
-          case Target::PhysAddr: event.physAddr = v; break;
-          case Target::Size: event.size = v; break;
-          case Target::UnmappedSize: event.unmappedSize = v; break;
-          case Target::Dir:
-            event.dir = v <= 3 ? static_cast<DmaDirection>(v) : DmaDirection::Unknown;
-            break;
-          case Target::Attrs: event.attrs = v; break;
-          case Target::GfpFlags: event.gfpFlags = v; break;
-          case Target::FaultFlags: event.faultFlags = static_cast<int32_t>(v); break;
-          case Target::IommuGroup: event.iommuGroup = static_cast<int32_t>(v); break;
-          case Target::Force: event.swiotlbForce = v != 0; break;
-          case Target::DmaMask: event.dmaMask = v; break;
-          case Target::FullNents: event.nents = static_cast<int32_t>(v); break;
-          case Target::FullEnts: event.mappedEnts = static_cast<int32_t>(v); break;
-          case Target::Truncated: event.sgTruncated = v != 0; break;
-          case Target::Error: event.error = static_cast<int32_t>(v); break;
-          default: break;
-        }
+        fields::setNumericValue(event, f.target, v);
     }
   }
   return true;

@@ -15,7 +15,9 @@ constexpr int64_t kI64Max = std::numeric_limits<int64_t>::max();
 // "no limit" bound does not turn negative in SQL.
 int64_t clampU64(uint64_t v) { return v > static_cast<uint64_t>(kI64Max) ? kI64Max : static_cast<int64_t>(v); }
 
-constexpr const char *kMappingColumns =
+}  // namespace
+
+const char *const kMappingColumns =
     "id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, map_event, unmap_event, "
     "unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, flags, long_lived";
 
@@ -43,6 +45,8 @@ Mapping readMapping(const Statement &s) {
   m.longLived = s.columnInt(19) != 0;
   return m;
 }
+
+namespace {
 
 constexpr const char *kExtentColumns =
     "id, device, kind, dma_addr, size, dir, map_ts, unmap_ts, flags, long_lived, phys_addr";

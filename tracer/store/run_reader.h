@@ -25,6 +25,12 @@
 namespace dmacheck::store {
 
 class Database;
+class Statement;
+
+// The `mappings` column list and its row reader, for callers running their
+// own SQL through RunReader::database() (the checker's bulk scan).
+extern const char *const kMappingColumns;
+Mapping readMapping(const Statement &s);
 
 struct MappingWindow {
   int64_t device = 0;
