@@ -2,8 +2,9 @@
 # The main job on the bundled data, from a fresh machine:
 #   1. install the Debian packages, 2. build,
 #   3. dmacheck on the sample drivers (testdata/drivers, testdata/modules),
-#   4. dmatrace import of a real captured trace (testdata/traces/strict-basic),
-#   5. a summary; the run database stays in out/ for dmaview.
+#   4. dmatrace import + check of real captured traces (testdata/traces:
+#      strict-basic, edu-stale-iova),
+#   5. a summary; the run databases stay in out/ for dmaview.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -20,15 +21,16 @@ static_status=$?
 set -e
 echo "   exit status $static_status (1 = findings); report: out/dmacheck.txt, out/dmacheck.json"
 
-trace="$root/testdata/traces/strict-basic/trace.dat"
-echo "== dmatrace: import of a real trace ($trace)"
-"$bin/dmatrace" import --quiet "$trace" -o "$out/strict-basic.db"
-"$bin/dmatrace" stats "$out/strict-basic.db" > "$out/strict-basic.stats.txt"
-if "$bin/dmatrace" --help 2>&1 | grep -q "^ *check"; then
+echo "== dmatrace: import and check of real traces (testdata/traces)"
+# A clean run of nvme/ahci/xhci/e1000e under a strict IOMMU, and the edu
+# module using an IOVA after its unmap (a real DMAR fault).
+for run in strict-basic edu-stale-iova; do
+  "$bin/dmatrace" import --quiet "$root/testdata/traces/$run/trace.dat" -o "$out/$run.db"
+  "$bin/dmatrace" stats "$out/$run.db" > "$out/$run.stats.txt"
   set +e
-  "$bin/dmatrace" check "$out/strict-basic.db" > "$out/strict-basic.findings.txt"
+  "$bin/dmatrace" check "$out/$run.db" > "$out/$run.findings.txt" 2>&1
   set -e
-fi
+done
 
 echo "== summary"
 python3 - "$out" <<'PY'
@@ -42,5 +44,8 @@ for rule, n in sorted(by_rule.items()):
     print(f"  {n:4d}  {rule}")
 PY
 sed -n '1,40p' "$out/strict-basic.stats.txt"
-[[ -f "$out/strict-basic.findings.txt" ]] && { echo "dmatrace check:"; tail -n 20 "$out/strict-basic.findings.txt"; }
+for run in strict-basic edu-stale-iova; do
+  echo "dmatrace check $run:"
+  sed 's/^/  /' "$out/$run.findings.txt"
+done
 echo "Run database for dmaview: $out/strict-basic.db  (open it with: build/bin/dmaview $out/strict-basic.db)"
