@@ -21,6 +21,16 @@ if [[ "${1:-}" == "--lab" ]]; then
   packages+=(iproute2 xz-utils)  # tracer/lab: ip moves a NIC into a netns; xz unpacks .ko.xz
 fi
 
+# The SARIF 2.1.0 schema check of the tests: ajv + the official schema, from
+# the npm registry (Microsoft's @microsoft/jest-sarif ships the schema).
+sarif_tools=/usr/local/lib/dmacheck-tools
+install_sarif_validator() {
+  [[ -f "$sarif_tools/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json" ]] && return 0
+  command -v npm >/dev/null || { apt-get update -q && apt-get install -y -q --no-install-recommends npm; }
+  mkdir -p "$sarif_tools"
+  npm install --prefix "$sarif_tools" --no-audit --no-fund --loglevel=error @microsoft/jest-sarif@1.0.0-beta.0
+}
+
 missing=()
 for p in "${packages[@]}"; do
   [[ "$p" == *"*"* ]] && { missing+=("$p"); continue; }  # globs: let apt resolve them
@@ -28,6 +38,7 @@ for p in "${packages[@]}"; do
 done
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages present"
+  [[ $(id -u) -eq 0 ]] && install_sarif_validator
   exit 0
 fi
 
@@ -39,3 +50,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends "${missing[@]}"
 echo "install-deps: installed ${#missing[@]} packages"
+install_sarif_validator
