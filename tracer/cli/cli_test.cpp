@@ -194,6 +194,67 @@ CommandRun dmatrace(const std::string &args) {
   return r;
 }
 
+// The same run captured as ftrace text and as trace.dat (the lab writes both
+// from one ring buffer) must give the same mapping table, row for row. The
+// text has microseconds, rounded by the kernel's ns2usecs (ns + 500) / 1000.
+std::vector<std::string> mappingRows(const std::string &db, bool nanoseconds) {
+  std::string error;
+  auto reader = store::RunReader::open(db, error);
+  EXPECT_TRUE(reader) << error;
+  if (!reader) return {};
+  std::string ts = nanoseconds ? "(%s + 500) / 1000" : "%s / 1000";
+  auto usec = [&](const char *column) {
+    std::string out = ts;
+    out.replace(out.find("%s"), 2, column);
+    return out;
+  };
+  store::Statement s = reader->database().prepare(
+      "SELECT d.name, m.kind, m.dma_addr, m.phys_addr, m.size, m.dir, m.attrs, " + usec("m.map_ts") + ", " +
+      usec("m.unmap_ts") + ", m.unmap_size, m.unmap_dir, m.sg_index, m.flags "
+      "FROM mappings m JOIN devices d ON d.id = m.device ORDER BY m.id");
+  std::vector<std::string> rows;
+  while (s.step()) {
+    std::string row;
+    for (int c = 0; c < s.columnCount(); ++c) row += (c ? "," : "") + (s.isNull(c) ? std::string("NULL") : std::string(s.columnText(c)));
+    rows.push_back(row);
+  }
+  EXPECT_TRUE(s.succeeded()) << reader->database().lastError();
+  return rows;
+}
+
+class TextVsTraceDat : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(TextVsTraceDat, SameMappingTable) {
+  std::string dir = kRoot + "/testdata/traces/" + GetParam();
+  auto text = mappingRows(importQuiet({dir + "/trace.txt"}, GetParam() + "-txt"), false);
+  auto dat = mappingRows(importQuiet({dir + "/trace.dat"}, GetParam() + "-dat"), true);
+  ASSERT_FALSE(text.empty());
+  ASSERT_EQ(text.size(), dat.size());
+  for (size_t i = 0; i < text.size(); ++i) ASSERT_EQ(text[i], dat[i]) << "mapping row " << i + 1;
+}
+
+std::vector<std::string> runsWithBothForms() {
+  std::vector<std::string> runs;
+  std::string root = kRoot + "/testdata/traces";
+  if (DIR *d = opendir(root.c_str())) {
+    while (dirent *e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name[0] != '.' && exists(root + "/" + name + "/trace.txt") && exists(root + "/" + name + "/trace.dat"))
+        runs.push_back(name);
+    }
+    closedir(d);
+  }
+  std::sort(runs.begin(), runs.end());
+  return runs;
+}
+
+INSTANTIATE_TEST_SUITE_P(LabRuns, TextVsTraceDat, ::testing::ValuesIn(runsWithBothForms()),
+                         [](const ::testing::TestParamInfo<std::string> &info) {
+                           std::string n = info.param;
+                           std::replace(n.begin(), n.end(), '-', '_');
+                           return n;
+                         });
+
 TEST(DmatraceBinaryTest, ImportThenStatsTextAndJson) {
   std::string db = tempPath("bin.db");
   std::remove(db.c_str());
