@@ -2,6 +2,7 @@
 //   dmatrace import TRACE... -o RUN.db [--format auto|ftrace|tracedat|ctf] [--quiet]
 //   dmatrace stats RUN.db [--format text|json]
 //   dmatrace check RUN.db [--format text|json|sarif] [--enable/--disable RULES] [-o FILE]
+//   dmatrace record -o OUT [--stacks] [--text] [--buffer-kb N] [-- COMMAND...]
 //   dmatrace schema [--markdown]
 // Exit status: 0 ok (no findings), 1 findings (check), 2 error.
 #include <CLI/CLI.hpp>
@@ -46,6 +47,14 @@ int main(int argc, char **argv) {
   checkCmd->add_option("-o,--output", check.outputFile, "Write the report to FILE");
   checkCmd->add_flag("!--no-store", check.storeFindings, "Do not write the findings into the database");
 
+  cli::RecordCommand record;
+  CLI::App *recordCmd = app.add_subcommand("record", "Record the dma/iommu/swiotlb tracepoints on this machine (root)");
+  recordCmd->add_option("-o,--output", record.output, "trace.dat (or ftrace text with --text) to write")->required();
+  recordCmd->add_flag("--stacks", record.stacks, "A kernel stack trace after every event (call sites)");
+  recordCmd->add_flag("--text", record.text, "Write ftrace text through tracefs instead of running trace-cmd");
+  recordCmd->add_option("--buffer-kb", record.bufferKb, "Ring buffer size per CPU in KiB");
+  recordCmd->add_option("command", record.command, "Command to run while recording (after --); default: until Ctrl-C");
+
   bool markdown = false;
   CLI::App *schemaCmd = app.add_subcommand("schema", "Print the run database schema");
   schemaCmd->add_flag("--markdown", markdown, "Print the documented reference (docs/database.md) instead of SQL");
@@ -66,6 +75,7 @@ int main(int argc, char **argv) {
     return checks::runCheck(afterImport, std::cout, std::cerr);
   }
   if (*checkCmd) return checks::runCheck(check, std::cout, std::cerr);
+  if (*recordCmd) return cli::runRecord(record, std::cout, std::cerr);
   if (*statsCmd) return cli::runStats(stats, std::cout, std::cerr);
   if (*schemaCmd) return cli::runSchema(markdown, std::cout);
   return cli::kExitError;

@@ -42,6 +42,13 @@ std::string readFile(const std::string &path) {
   return s.str();
 }
 
+std::string readFirstLineOf(const std::string &path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
 std::string tempPath(const std::string &name) {
   return ::testing::TempDir() + "dmatrace_cli_test_" + std::to_string(getpid()) + "_" + name;
 }
@@ -316,6 +323,68 @@ TEST(DmatraceBinaryTest, MissingDirectoryAndMissingInputAreErrors) {
   EXPECT_EQ(stats.status, 2);
   CommandRun usage = dmatrace("import");
   EXPECT_EQ(usage.status, 2);
+}
+
+// dmatrace record against a fake tracefs (DMATRACE_TRACEFS): the events it
+// enables are on while the command runs and off afterwards, and the `trace`
+// file is what it saves.
+std::string makeFakeTracefs(const std::string &name, bool withDma) {
+  std::string root = tempPath(name);
+  std::system(("rm -rf '" + root + "'").c_str());
+  std::vector<std::string> dirs = {"/events/iommu", "/events/printk/console", "/options"};
+  if (withDma) dirs.push_back("/events/dma");
+  for (const auto &d : dirs) std::system(("mkdir -p '" + root + d + "'").c_str());
+  for (const char *f : {"/events/dma/enable", "/events/iommu/enable", "/events/printk/console/enable", "/tracing_on",
+                        "/options/stacktrace", "/buffer_size_kb"})
+    std::ofstream(root + f) << "0\n";
+  return root;
+}
+
+TEST(RecordTest, FakeTracefsIsDrivenAndRestored) {
+  std::string root = makeFakeTracefs("tracefs", true);
+  setenv("DMATRACE_TRACEFS", root.c_str(), 1);
+  RecordCommand command;
+  command.output = tempPath("record.txt");
+  command.stacks = true;
+  // The command sees the events enabled, then writes the "ring buffer".
+  command.command = {"sh", "-c", "grep -q 1 '" + root + "/events/dma/enable' && grep -q 1 '" + root +
+                                     "/options/stacktrace' && echo '  dd-1 [000] .....  1.000000: dma_map_page: x' > '" +
+                                     root + "/trace'"};
+  std::ostringstream out, err;
+  EXPECT_EQ(runRecord(command, out, err), kExitOk) << err.str();
+  unsetenv("DMATRACE_TRACEFS");
+  EXPECT_NE(readFile(command.output).find("dma_map_page"), std::string::npos);
+  for (const char *f : {"/events/dma/enable", "/events/iommu/enable", "/events/printk/console/enable", "/tracing_on",
+                        "/options/stacktrace"})
+    EXPECT_EQ(readFile(root + f), "0\n") << f << " was not turned off again";
+}
+
+TEST(RecordTest, MissingTracefsOrDmaEventsAreClearErrors) {
+  setenv("DMATRACE_TRACEFS", "/nonexistent/tracefs", 1);
+  RecordCommand command;
+  command.output = tempPath("never.txt");
+  std::ostringstream out, err;
+  EXPECT_EQ(runRecord(command, out, err), kExitError);
+  EXPECT_NE(err.str().find("tracefs is not mounted"), std::string::npos) << err.str();
+
+  std::string old = makeFakeTracefs("oldkernel", false);
+  setenv("DMATRACE_TRACEFS", old.c_str(), 1);
+  std::ostringstream out2, err2;
+  EXPECT_EQ(runRecord(command, out2, err2), kExitError);
+  EXPECT_NE(err2.str().find("no dma: tracepoints"), std::string::npos) << err2.str();
+  unsetenv("DMATRACE_TRACEFS");
+}
+
+// The real thing, where this machine allows it (root, tracefs, a 6.12+ kernel).
+TEST(RecordTest, RecordsOnThisMachineAndImports) {
+  if (access("/sys/kernel/tracing/events/dma/enable", W_OK) != 0) GTEST_SKIP() << "no writable tracefs with dma: events";
+  std::string text = tempPath("real.txt");
+  int status = std::system((std::string(DMATRACE_BINARY) + " record --text -o '" + text + "' -- sh -c 'sleep 0.2' > /dev/null").c_str());
+  ASSERT_EQ(status, 0);
+  EXPECT_NE(readFile(text).find("# tracer:"), std::string::npos);
+  EXPECT_EQ(readFirstLineOf("/sys/kernel/tracing/events/dma/enable"), "0");
+  std::string db = tempPath("real.db");
+  EXPECT_EQ(std::system((std::string(DMATRACE_BINARY) + " import -q '" + text + "' -o '" + db + "'").c_str()), 0);
 }
 
 TEST(ProgressBarTest, RendersBytesAndRate) {

@@ -26,6 +26,18 @@ struct StatsCommand {
 };
 int runStats(const StatsCommand &command, std::ostream &out, std::ostream &err);
 
+// `dmatrace record -o OUT [--stacks] [--text] [--buffer-kb N] [-- COMMAND...]`:
+// capture dma/iommu/swiotlb (and printk:console) on this machine, through
+// trace-cmd (trace.dat) or tracefs directly (ftrace text).
+struct RecordCommand {
+  std::string output;
+  std::vector<std::string> command;  // empty: record until Ctrl-C
+  bool stacks = false;
+  bool text = false;
+  unsigned bufferKb = 0;  // per CPU; 0 keeps the current size
+};
+int runRecord(const RecordCommand &command, std::ostream &out, std::ostream &err);
+
 // `dmatrace schema [--markdown]`: the schema SQL or the generated reference
 // part of docs/database.md.
 int runSchema(bool markdown, std::ostream &out);
