@@ -165,7 +165,8 @@ int recordTraceCmd(const RecordCommand &command, const std::vector<std::string> 
   argv.insert(argv.end(), command.command.begin(), command.command.end());
   int status = runAndWait(argv, err);
   if (status != 0) {
-    err << "dmatrace record: trace-cmd record exited with status " << status << "\n";
+    err << "dmatrace record: trace-cmd record exited with status " << status
+        << " (if trace-cmd cannot enable ftrace here, --text records through tracefs directly)\n";
     return kExitError;
   }
   out << "dmatrace record: wrote " << command.output << " (trace.dat)\n";
