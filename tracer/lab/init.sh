@@ -32,6 +32,9 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
 mount -t tracefs tracefs /sys/kernel/tracing
 mount -t debugfs debugfs /sys/kernel/debug
+# Kernels with CONFIG_DMA_API_DEBUG (run-oracle.sh): report every dma-debug
+# error, not only the first one.
+[ -w /sys/kernel/debug/dma-api/all_errors ] && echo 1 > /sys/kernel/debug/dma-api/all_errors
 T=/sys/kernel/tracing
 
 # ---- parameters --------------------------------------------------------------
@@ -235,6 +238,9 @@ cp $T/events/header_page $T/events/header_event /out/formats/ 2>/dev/null
   echo "uname=$(uname -a)"
   echo "trace_clock=$(cat $T/trace_clock)"
   echo "buffer_size_kb=$(cat $T/buffer_size_kb)"
+  for f in error_count num_errors all_errors disabled num_free_entries; do
+    [ -r /sys/kernel/debug/dma-api/$f ] && echo "dma_api_$f=$(cat /sys/kernel/debug/dma-api/$f)"
+  done
   for d in /sys/bus/pci/devices/*; do
     drv=; grp=; typ=
     [ -e "$d/driver" ] && { drv=$(readlink "$d/driver"); drv=${drv##*/}; }

@@ -33,13 +33,14 @@
 #   LAB_EDU_PARAMS=             e.g. misuse=double_unmap (edu mode)
 #   LAB_EDU_DMA_BITS=28         edu DMA mask, QEMU and driver (32 in swiotlb mode)
 #   LAB_SMP=2 LAB_MEM=1024      guest CPUs and MiB
+#   LAB_KARGS=                  extra kernel command-line words
 # Only one QEMU should run at a time on a 2-core machine. No network leaves the
 # machine: the two NICs sit on a QEMU-internal hub (-netdev hubport).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "run-capture: ERROR: $*" >&2; exit 1; }
-usage() { sed -n '3,41p' "$0"; exit 2; }
+usage() { sed -n '3,42p' "$0"; exit 2; }
 
 (($# == 2)) || usage
 mode=$1
@@ -105,6 +106,7 @@ if [[ ${LAB_KVM:-0} == 1 && -w /dev/kvm ]]; then accel=kvm; cpu=host; fi
 cmdline="console=ttyS0 panic=1 trace_event=dma:*,iommu:*,swiotlb:*,printk:console trace_buf_size=${buf_kb}K $kargs"
 cmdline+=" labrun=$run_name labwork=$work labstack=$stack labtracecmd=$tracecmd labpipe=$pipe labperf=$perf"
 cmdline+=" labsize=$size_kb labping=$ping_n labkallsyms=$kallsyms"
+[[ -n ${LAB_KARGS:-} ]] && cmdline+=" $LAB_KARGS"   # extra kernel words (run-oracle.sh)
 # The edu device's DMA mask (QEMU property) and the driver's mask must agree.
 edu_bits=${edu_bits:-28}
 if [[ $work == *edu* ]]; then
