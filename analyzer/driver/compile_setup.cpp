@@ -3,6 +3,8 @@
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -63,6 +65,13 @@ std::vector<std::string> sanitizeGccArguments(const std::vector<std::string> &ar
   return out;
 }
 
+bool FlagsProvider::loadKernelTree(const std::string &dir, std::string &error) {
+  auto tree = std::make_unique<KernelTree>();
+  if (!tree->open(dir, error)) return false;
+  kernelTree_ = std::move(tree);
+  return true;
+}
+
 CompileSetup FlagsProvider::forFile(const std::string &file) const {
   if (db_) {
     std::string abs = fs::absolute(file).lexically_normal().string();
@@ -74,6 +83,11 @@ CompileSetup FlagsProvider::forFile(const std::string &file) const {
       setup.flagsSource = "compile_commands.json";
       return setup;
     }
+  }
+  if (kernelTree_) {
+    CompileSetup setup = kernelTree_->setupFor(file);
+    if (db_) setup.flagsSource += " (not in compile_commands.json)";
+    return setup;
   }
   CompileSetup setup = modelSetup(file);
   if (db_) setup.flagsSource = "built-in kernel model (not in compile_commands.json)";
@@ -95,7 +109,300 @@ std::vector<std::pair<std::string, bool>> scanIncludes(std::istream &in) {
   return includes;
 }
 
+bool isFile(const fs::path &path) {
+  std::error_code ec;
+  return fs::is_regular_file(path, ec);
+}
+
+bool isDirectory(const fs::path &path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+// Debian's linux-headers-V-ARCH/Makefile is one line, "include
+// /usr/src/linux-headers-V-common/Makefile": the sources are there.
+std::string includedMakefileDir(const fs::path &makefile) {
+  static const std::regex kInclude(R"(^\s*include\s+(\S+)/Makefile\s*$)");
+  std::ifstream in(makefile);
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (std::regex_match(line, m, kInclude)) return m[1].str();
+  }
+  return "";
+}
+
+// The lines of a Makefile with continuations joined.
+std::vector<std::string> makefileLines(const fs::path &path) {
+  std::vector<std::string> lines;
+  std::ifstream in(path);
+  std::string pending;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\\') {
+      pending += line.substr(0, line.size() - 1) + " ";
+      continue;
+    }
+    lines.push_back(pending + line);
+    pending.clear();
+  }
+  return lines;
+}
+
+// -I and -D flags a directory's Makefile/Kbuild gives its files
+// (ccflags-y, subdir-ccflags-y from parents, CFLAGS_<file>.o), with the kbuild
+// variables dmacheck can resolve; anything conditional on a make variable is
+// skipped. Without these, drivers that `#include "foo.h"` from a sibling
+// directory do not parse.
+void addMakefileFlags(const fs::path &srcTree, const fs::path &objTree, const fs::path &fileDir,
+                      const std::string &objectName, std::vector<std::string> &out) {
+  static const std::regex kAssign(
+      R"(^\s*(ccflags-[^\s:+?=]*|subdir-ccflags-[^\s:+?=]*|CFLAGS_([^\s:+?=]+))\s*[:+?]?=\s*(.*)$)");
+  std::vector<fs::path> dirs;
+  for (fs::path d = fileDir;; d = d.parent_path()) {
+    dirs.push_back(d);
+    if (d == srcTree || !d.has_parent_path() || d.parent_path() == d) break;
+    auto rel = d.lexically_relative(srcTree);
+    if (rel.empty() || *rel.begin() == "..") break;  // out-of-tree module: only its own dir
+  }
+  for (size_t i = dirs.size(); i-- > 0;) {
+    const fs::path &d = dirs[i];
+    bool own = d == fileDir;
+    for (const char *name : {"Kbuild", "Makefile"}) {
+      for (const std::string &line : makefileLines(d / name)) {
+        if (line.find("ccflags-") == std::string::npos && line.find("CFLAGS_") == std::string::npos) continue;
+        std::smatch m;
+        if (!std::regex_match(line, m, kAssign)) continue;
+        std::string var = m[1].str();
+        bool subdir = var.rfind("subdir-ccflags-", 0) == 0;
+        if (!own && !subdir) continue;
+        if (m[2].matched && m[2].str() != objectName + ".o") continue;
+        // ccflags-$(CONFIG_FOO) would need the configuration evaluated; those are
+        // mostly debug switches, so only unconditional flags are taken.
+        if (!m[2].matched && var.back() != 'y') continue;
+        if (var.find("remove") != std::string::npos) continue;  // ccflags-remove-y takes flags away
+        std::string value = m[3].str();
+        auto hash = value.find('#');
+        if (hash != std::string::npos) value.resize(hash);
+        auto replaceAll = [&](const std::string &from, const std::string &to) {
+          for (size_t at = value.find(from); at != std::string::npos; at = value.find(from, at + to.size()))
+            value.replace(at, from.size(), to);
+        };
+        replaceAll("$(srctree)", srcTree.string());
+        replaceAll("$(objtree)", objTree.string());
+        replaceAll("$(src)", d.string());
+        replaceAll("$(obj)", d.string());
+        std::istringstream tokens(value);
+        std::vector<std::string> words;
+        for (std::string w; tokens >> w;) words.push_back(w);
+        for (size_t k = 0; k < words.size(); ++k) {
+          std::string w = words[k];
+          if ((w == "-I" || w == "-D") && k + 1 < words.size()) w += words[++k];
+          if (w.find('$') != std::string::npos) continue;
+          if (w.rfind("-I", 0) == 0) {
+            fs::path inc = w.substr(2);
+            if (inc.is_relative()) inc = objTree / inc;  // kbuild runs the compiler in the object tree
+            out.push_back("-I" + inc.lexically_normal().string());
+          } else if (w.rfind("-D", 0) == 0 && w.size() > 2) {
+            out.push_back(w);
+          }
+        }
+      }
+    }
+  }
+}
+
+enum class Linkage { Unknown, BuiltIn, Module };
+
+// What kbuild links `stem`.o into, from its directory's Kbuild/Makefile:
+// `obj-y|m|$(CONFIG_X) += stem.o`, or a composite `name-y|objs|$(CONFIG_X) +=
+// stem.o` with `obj-... += name.o`. Built-in objects are compiled without
+// -DMODULE (module_init then becomes an initcall: a built-in file parsed with
+// -DMODULE can define two module_init()s), and a composite's files take the
+// module's name. Anything not found, or switched off in this configuration,
+// is Unknown: parsed as a module named after the file.
+Linkage kbuildLinkage(const fs::path &dir, const std::string &stem, const std::set<std::string> &config,
+                      std::string &module) {
+  static const std::regex kList(R"(^\s*([A-Za-z0-9_.-]+?)-(y|m|objs|\$\((CONFIG_[A-Za-z0-9_]+)\))\s*[:+]?=\s*(.*)$)");
+  struct Entry {
+    std::string prefix;
+    char state;  // 'y', 'm', 'n'
+    std::vector<std::string> objects;
+  };
+  std::vector<Entry> entries;
+  for (const char *name : {"Kbuild", "Makefile"}) {
+    for (const auto &line : makefileLines(dir / name)) {
+      std::smatch m;
+      if (line.find("-") == std::string::npos || !std::regex_match(line, m, kList)) continue;
+      Entry e{m[1].str(), 'n', {}};
+      std::string suffix = m[2].str();
+      if (suffix == "y" || suffix == "objs") e.state = 'y';
+      else if (suffix == "m") e.state = 'm';
+      else if (config.count(m[3].str())) e.state = 'y';
+      else if (config.count(m[3].str() + "_MODULE")) e.state = 'm';
+      std::istringstream words(m[4].str());
+      for (std::string w; words >> w;) e.objects.push_back(w);
+      entries.push_back(std::move(e));
+    }
+    if (!entries.empty()) break;  // kbuild reads Kbuild in preference to Makefile
+  }
+  auto linkageOf = [&](const std::string &object, const std::string &prefix) {
+    for (const auto &e : entries)
+      if (e.prefix == prefix && e.state != 'n' && std::count(e.objects.begin(), e.objects.end(), object))
+        return e.state == 'y' ? Linkage::BuiltIn : Linkage::Module;
+    return Linkage::Unknown;
+  };
+  module = stem;
+  Linkage direct = linkageOf(stem + ".o", "obj");
+  if (direct != Linkage::Unknown) return direct;
+  for (const auto &e : entries) {
+    if (e.prefix == "obj" || e.state == 'n' || !std::count(e.objects.begin(), e.objects.end(), stem + ".o")) continue;
+    Linkage composite = linkageOf(e.prefix + ".o", "obj");
+    if (composite == Linkage::Unknown) continue;
+    module = e.prefix;
+    return composite;
+  }
+  return Linkage::Unknown;
+}
+
 }  // namespace
+
+bool parseShard(const std::string &text, unsigned &index, unsigned &count, std::string &error) {
+  unsigned long i = 0, n = 0;
+  char *end = nullptr;
+  auto slash = text.find('/');
+  if (slash != std::string::npos) {
+    i = std::strtoul(text.c_str(), &end, 10);
+    bool indexOk = end == text.c_str() + slash && slash > 0;
+    n = std::strtoul(text.c_str() + slash + 1, &end, 10);
+    bool countOk = *end == '\0' && slash + 1 < text.size();
+    if (indexOk && countOk && n >= 1 && n <= 100000 && i >= 1 && i <= n) {
+      index = unsigned(i);
+      count = unsigned(n);
+      return true;
+    }
+  }
+  error = "--shard '" + text + "': expected I/N with 1 <= I <= N (e.g. --shard 2/4)";
+  return false;
+}
+
+std::vector<std::string> selectShard(std::vector<std::string> files, unsigned index, unsigned count) {
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  if (count <= 1 || index < 1 || index > count) return files;
+  std::vector<std::string> mine;
+  for (size_t i = index - 1; i < files.size(); i += count) mine.push_back(files[i]);
+  return mine;
+}
+
+const char *clangResourceDir() { return DMACHECK_CLANG_RESOURCE_DIR; }
+
+std::string kbuildName(const std::string &file) {
+  std::string name = fs::path(file).stem().string();
+  for (char &c : name)
+    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+bool KernelTree::open(const std::string &dir, std::string &error) {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(fs::absolute(dir), ec);
+  if (ec || !isDirectory(root)) {
+    error = "--kernel-tree " + dir + ": not a directory";
+    return false;
+  }
+  fs::path src = root, obj = root;
+  if (!isFile(root / "include/linux/kconfig.h")) {
+    // A split tree: generated files here, sources where its Makefile points.
+    std::string included = includedMakefileDir(root / "Makefile");
+    if (included.empty() || !isFile(fs::path(included) / "include/linux/kconfig.h")) {
+      error = "--kernel-tree " + dir +
+              ": not a kernel source tree (no include/linux/kconfig.h, and its Makefile names no tree that has one)";
+      return false;
+    }
+    src = fs::weakly_canonical(fs::path(included), ec);
+  }
+  if (!isFile(obj / "include/generated/autoconf.h")) {
+    error = "--kernel-tree " + dir +
+            ": the tree is not configured (no include/generated/autoconf.h); run `make defconfig && make prepare` in it";
+    return false;
+  }
+  if (!isDirectory(obj / "arch" / arch_ / "include/generated/asm") ||
+      !isDirectory(obj / "include/generated/uapi")) {
+    error = "--kernel-tree " + dir +
+            ": generated headers are missing (no arch/x86/include/generated/asm); run `make prepare` in it";
+    return false;
+  }
+  std::set<std::string> config;
+  {
+    static const std::regex kDefine(R"(^#define (CONFIG_[A-Za-z0-9_]+) 1$)");
+    std::ifstream in(obj / "include/generated/autoconf.h");
+    for (std::string line; std::getline(in, line);) {
+      std::smatch m;
+      if (std::regex_match(line, m, kDefine)) config.insert(m[1].str());
+    }
+  }
+  config_ = config;
+  if (!config.count("CONFIG_X86_64")) {
+    error = "--kernel-tree " + dir + ": only x86_64 configurations are supported (CONFIG_X86_64 is not set)";
+    return false;
+  }
+  configFlags_.clear();
+  // The top Makefile's CC_FLAGS_USING: asm/ftrace.h refuses to parse with
+  // CONFIG_FUNCTION_TRACER unless the compiler was told -mfentry (allmodconfig, distro configs).
+  if (config.count("CONFIG_FUNCTION_TRACER") && config.count("CONFIG_HAVE_FENTRY"))
+    configFlags_.push_back("-DCC_USING_FENTRY");
+  srcTree_ = src.string();
+  objTree_ = obj.string();
+  return true;
+}
+
+CompileSetup KernelTree::setupFor(const std::string &file) const {
+  CompileSetup setup;
+  fs::path path = fs::absolute(file).lexically_normal();
+  fs::path dir = path.parent_path();
+  fs::path src(srcTree_), obj(objTree_);
+  fs::path archInclude = src / "arch" / arch_ / "include";
+  fs::path archGenerated = obj / "arch" / arch_ / "include/generated";
+  // kbuild runs the compiler in the object tree.
+  setup.directory = objTree_;
+  setup.flagsSource = "kernel tree " + srcTree_;
+  std::string module;
+  Linkage linkage = kbuildLinkage(dir, path.stem().string(), config_, module);
+  std::string name = kbuildName(module + ".c"), base = kbuildName(file);
+  setup.arguments = {"clang", "-x", "c", "-std=gnu11", "-fsyntax-only", "-target", "x86_64-linux-gnu",
+                     // LINUXINCLUDE and USERINCLUDE of the top Makefile, in its order.
+                     "-nostdinc", "-isystem", std::string(clangResourceDir()) + "/include",
+                     "-I" + archInclude.string(), "-I" + archGenerated.string(), "-I" + (src / "include").string()};
+  if (obj != src) setup.arguments.push_back("-I" + (obj / "include").string());
+  for (const std::string &inc : {(archInclude / "uapi").string(), (archGenerated / "uapi").string(),
+                                 (src / "include/uapi").string(), (obj / "include/generated/uapi").string()})
+    setup.arguments.push_back("-I" + inc);
+  for (const char *header : {"include/linux/compiler-version.h", "include/linux/kconfig.h",
+                             "include/linux/compiler_types.h"}) {
+    setup.arguments.push_back("-include");
+    setup.arguments.push_back((src / header).string());
+  }
+  // The x86_64 KBUILD_CFLAGS that change what parses (types, builtins,
+  // target features checked by headers); code-generation-only flags are left out.
+  setup.arguments.push_back("-D__KERNEL__");
+  if (linkage != Linkage::BuiltIn) setup.arguments.push_back("-DMODULE");
+  for (const char *flag : {"-fno-strict-aliasing", "-fno-common", "-fshort-wchar",
+                           "-funsigned-char", "-fno-PIE", "-m64", "-mno-sse", "-mno-mmx", "-mno-sse2", "-mno-3dnow",
+                           "-mno-avx", "-mno-80387", "-mstack-alignment=8", "-mno-red-zone", "-mcmodel=kernel",
+                           "-ferror-limit=0", "-Wno-everything"})
+    setup.arguments.push_back(flag);
+  setup.arguments.insert(setup.arguments.end(), configFlags_.begin(), configFlags_.end());
+  setup.arguments.push_back("-DKBUILD_MODNAME=\"" + name + "\"");
+  setup.arguments.push_back("-DKBUILD_BASENAME=\"" + base + "\"");
+  setup.arguments.push_back("-D__KBUILD_MODNAME=kmod_" + name);
+  // Built-in objects' MODULE_FILE: the module's path relative to the tree, as kbuild gives it.
+  fs::path rel = path.lexically_relative(src);
+  if (!rel.empty() && *rel.begin() != "..")
+    setup.arguments.push_back("-DKBUILD_MODFILE=\"" + (rel.parent_path() / module).generic_string() + "\"");
+  setup.arguments.push_back("-I" + dir.string());
+  addMakefileFlags(src, obj, dir, path.stem().string(), setup.arguments);
+  setup.arguments.push_back(path.string());
+  return setup;
+}
 
 CompileSetup modelSetup(const std::string &file, const std::string *code) {
   CompileSetup setup;
