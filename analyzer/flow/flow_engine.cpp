@@ -248,6 +248,7 @@ class Engine : public FlowContext {
 
  private:
   void collectResources(const Stmt *body);
+  void collectLockEffects(const Stmt *body);
   const VarDecl *findStatusVariable(const Stmt *body) const;
   void transferBlock(const CFGBlock &block, BlockState &state, bool report);
   void transfer(const Stmt *stmt, BlockState &state, bool report);
@@ -276,6 +277,7 @@ class Engine : public FlowContext {
   const VarDecl *statusVar_ = nullptr;
   const BlockState *current_ = nullptr;
   const CFGBlock *exit_ = nullptr;
+  std::unordered_map<const CallExpr *, LockEffect> lockEffects_;
 };
 
 // --- set-up ----------------------------------------------------------------
@@ -318,6 +320,45 @@ void Engine::collectResources(const Stmt *body) {
     if (r.nentsArg) r.nentsKey = lvalueKey(r.nentsArg);
     resourceOf_[call] = uint16_t(resources_.size());
     resources_.push_back(r);
+  }
+}
+
+// Which calls take or drop a lock. A call counts by its own name
+// (_raw_spin_lock_irqsave -> spin_lock_irqsave); the name of the macro it was
+// written through counts only when no call of that expansion has a lock name
+// of its own, and then for one call only. The kernel's spin_lock_irqsave(l, f)
+// expands to _raw_spin_lock_irqsave(spinlock_check(l)): counting both would
+// nest the region twice, and spin_unlock_irqrestore (an inline function)
+// closes it once.
+void Engine::collectLockEffects(const Stmt *body) {
+  struct Visitor : RecursiveASTVisitor<Visitor> {
+    std::vector<const CallExpr *> calls;
+    bool VisitCallExpr(CallExpr *call) {
+      calls.push_back(call);
+      return true;
+    }
+  } visitor;
+  visitor.TraverseStmt(const_cast<Stmt *>(body));
+  const SourceManager &sm = ast_.getSourceManager();
+  std::map<unsigned, bool> expansionHasNamedLock;
+  std::map<unsigned, const CallExpr *> firstCallOfExpansion;
+  auto expansionKey = [&](const CallExpr *call) { return sm.getExpansionLoc(call->getBeginLoc()).getRawEncoding(); };
+  for (const CallExpr *call : visitor.calls) {
+    LockEffect own = lockEffect(calleeName(*call));
+    if (own != LockEffect::None) lockEffects_[call] = own;
+    if (!call->getBeginLoc().isMacroID()) continue;
+    unsigned key = expansionKey(call);
+    if (own != LockEffect::None) expansionHasNamedLock[key] = true;
+    auto first = firstCallOfExpansion.find(key);
+    if (first == firstCallOfExpansion.end() ||
+        sm.isBeforeInTranslationUnit(call->getBeginLoc(), first->second->getBeginLoc()))
+      firstCallOfExpansion[key] = call;
+  }
+  for (const auto &[key, call] : firstCallOfExpansion) {
+    if (expansionHasNamedLock[key]) continue;
+    std::string macro = macroNameAt(ast_, call->getBeginLoc());
+    LockEffect effect = macro.empty() ? LockEffect::None : lockEffect(macro);
+    if (effect != LockEffect::None) lockEffects_[call] = effect;
   }
 }
 
@@ -780,9 +821,8 @@ void Engine::transferCall(const CallExpr *call, BlockState &state, bool report) 
     }
     return;
   }
-  std::string macro = macroNameAt(ast_, call->getBeginLoc());
-  LockEffect lock = lockEffect(name);
-  if (lock == LockEffect::None && !macro.empty()) lock = lockEffect(macro);
+  auto lockIt = lockEffects_.find(call);
+  LockEffect lock = lockIt == lockEffects_.end() ? LockEffect::None : lockIt->second;
   switch (lock) {
     case LockEffect::IrqOff: state.irqDepths = deeper(state.irqDepths); return;
     case LockEffect::IrqOn: state.irqDepths = shallower(state.irqDepths); return;
@@ -884,6 +924,7 @@ void Engine::run() {
   probe.TraverseStmt(const_cast<Stmt *>(body));
   if (!probe.interesting && !isHardIrqHandler()) return;  // nothing DMA-related: skip the CFG
   collectResources(body);
+  collectLockEffects(body);
   statusVar_ = findStatusVariable(body);
 
   CFG::BuildOptions options;
