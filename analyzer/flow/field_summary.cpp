@@ -24,8 +24,9 @@ const FieldDecl *fieldOf(const Expr *e) {
 class Collector : public RecursiveASTVisitor<Collector> {
  public:
   Collector(ASTContext &ast, const rules::DmaApiTable &api,
-            std::map<const FieldDecl *, std::vector<FieldMapping>> &mappings, std::vector<FieldRelease> &releases)
-      : ast_(ast), api_(api), mappings_(mappings), releases_(releases) {}
+            std::map<const FieldDecl *, std::vector<FieldMapping>> &mappings, std::vector<FieldRelease> &releases,
+            std::set<const FieldDecl *> &otherStores)
+      : ast_(ast), api_(api), mappings_(mappings), releases_(releases), otherStores_(otherStores) {}
 
   bool TraverseFunctionDecl(FunctionDecl *fn) {
     const SourceManager &sm = ast_.getSourceManager();
@@ -36,11 +37,18 @@ class Collector : public RecursiveASTVisitor<Collector> {
 
   bool VisitBinaryOperator(BinaryOperator *op) {
     if (!function_ || op->getOpcode() != BO_Assign) return true;
+    const FieldDecl *field = fieldOf(op->getLHS());
+    if (!field) return true;
     const auto *call = dyn_cast<CallExpr>(op->getRHS()->IgnoreParenCasts());
-    if (!call) return true;
-    const rules::ApiFunction *fn = api_.find(calleeName(*call));
-    if (!fn || (fn->kind != rules::ApiKind::Map && fn->kind != rules::ApiKind::Alloc)) return true;
-    if (const FieldDecl *field = fieldOf(op->getLHS())) record(field, call, fn);
+    const rules::ApiFunction *fn = call ? api_.find(calleeName(*call)) : nullptr;
+    if (fn && (fn->kind == rules::ApiKind::Map || fn->kind == rules::ApiKind::Alloc)) {
+      record(field, call, fn);
+      return true;
+    }
+    // Resetting a field to 0 says nothing about what it holds.
+    if (evaluateInt(op->getRHS(), ast_) == std::optional<int64_t>(0)) return true;
+    if (op->getRHS()->IgnoreParenCasts()->isNullPointerConstant(ast_, Expr::NPC_ValueDependentIsNotNull)) return true;
+    otherStores_.insert(field);
     return true;
   }
 
@@ -76,6 +84,7 @@ class Collector : public RecursiveASTVisitor<Collector> {
   const rules::DmaApiTable &api_;
   std::map<const FieldDecl *, std::vector<FieldMapping>> &mappings_;
   std::vector<FieldRelease> &releases_;
+  std::set<const FieldDecl *> &otherStores_;
   const FunctionDecl *function_ = nullptr;
 };
 
@@ -83,7 +92,7 @@ class Collector : public RecursiveASTVisitor<Collector> {
 
 FieldSummary FieldSummary::collect(ASTContext &ast, const rules::DmaApiTable &api) {
   FieldSummary summary;
-  Collector collector(ast, api, summary.mappings_, summary.releases_);
+  Collector collector(ast, api, summary.mappings_, summary.releases_, summary.otherStores_);
   collector.TraverseDecl(ast.getTranslationUnitDecl());
   return summary;
 }

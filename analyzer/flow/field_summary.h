@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "dmacheck/rules/dma_api.h"
@@ -44,10 +45,15 @@ class FieldSummary {
   // Releases in a function that maps nothing into that field: the flow engine
   // cannot see their mapping, the summary can.
   bool mappedInSameFunction(const FieldRelease &release) const;
+  // True when the field is also assigned something that is not a map or
+  // allocation call (a local holding a pool handle, another field): its
+  // mappings are then not all known.
+  bool hasOtherStores(const clang::FieldDecl *field) const { return otherStores_.count(field) != 0; }
 
  private:
   std::map<const clang::FieldDecl *, std::vector<FieldMapping>> mappings_;
   std::vector<FieldRelease> releases_;
+  std::set<const clang::FieldDecl *> otherStores_;
 };
 
 }  // namespace dmacheck::analyzer::flow

@@ -88,3 +88,31 @@ static void rxq_free_desc_ok(struct rxq *q)
 		return;
 	dma_free_coherent(q->dev, 4096, desc, q->desc_dma); // no-finding: dma-unmap-type-mismatch, dma-unmap-size-mismatch
 }
+
+/* nvme's iod->first_dma: a page mapping in one path, a pool buffer's handle
+ * (through a local) in another; released by the matching call elsewhere. */
+struct iod {
+	dma_addr_t first_dma;
+	struct dma_pool *pool;
+};
+
+static int iod_map(struct device *dev, struct iod *iod, struct page *page, bool small)
+{
+	dma_addr_t prp_dma;
+	void *prp;
+
+	if (small) {
+		iod->first_dma = dma_map_page(dev, page, 0, PAGE_SIZE, DMA_TO_DEVICE);
+		return dma_mapping_error(dev, iod->first_dma) ? -ENOMEM : 0;
+	}
+	prp = dma_pool_alloc(iod->pool, GFP_ATOMIC, &prp_dma);
+	if (!prp)
+		return -ENOMEM;
+	iod->first_dma = prp_dma;
+	return 0;
+}
+
+static void iod_free(struct iod *iod, void *prp)
+{
+	dma_pool_free(iod->pool, prp, iod->first_dma); // no-finding: dma-unmap-type-mismatch
+}
