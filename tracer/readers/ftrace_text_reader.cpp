@@ -469,6 +469,8 @@ class TextParser {
   StackState stack_ = StackState::None;
   TraceEvent *stackTarget_ = nullptr;  // valid while stack_ == Attaching
   int32_t stackCpu_ = -1;
+  int32_t consoleCpu_ = -1;       // CPU of the console event on the line before, -1 otherwise
+  int32_t continuationCpu_ = -1;  // consoleCpu_ as it was when this line started
   bool firstFrame_ = false;
   std::map<int32_t, bool> skippedCpu_;  // the CPU's newest record was not turned into an event
 
@@ -620,6 +622,19 @@ void TextParser::eventLine(std::string_view text, bool unterminated) {
   LineHead head;
   if (!parseLineHead(text, head)) {
     endStack();
+    // A printk message may hold newlines (dma-debug's leak report does):
+    // ftrace prints the rest on lines of their own right after the console
+    // event; trace.dat keeps them in the message.
+    if (!unterminated && continuationCpu_ >= 0) {
+      TraceEvent *console = queue_.stackTarget(continuationCpu_);
+      if (console && console->type == EventType::Console) {
+        console->text += '\n';
+        console->text.append(text.data(), text.size());
+        consoleCpu_ = continuationCpu_;
+        skip("console_continuation");
+        return;
+      }
+    }
     fail(unterminated ? "truncated_line" : "unparsable_line", text);
     return;
   }
@@ -745,11 +760,16 @@ void TextParser::eventLine(std::string_view text, bool unterminated) {
 
   if (!lostByCpu_.empty()) flushLost(event.cpu, event.tsNs);
   skippedCpu_[event.cpu] = false;
+  const int32_t consoleCpu = event.type == EventType::Console ? event.cpu : -1;  // pushEvent swaps event out
   queue_.pushEvent(scratch_);
+  consoleCpu_ = consoleCpu;
   ++stats_.parsed;
 }
 
 void TextParser::line(std::string_view text, bool unterminated) {
+  // Only the line right after a console event (or its continuation) may continue it.
+  continuationCpu_ = consoleCpu_;
+  consoleCpu_ = -1;
   ++lineNo_;
   ++stats_.inputUnits;
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
