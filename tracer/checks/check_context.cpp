@@ -37,10 +37,14 @@ int CheckContext::typeCode(std::string_view name) {
 }
 
 std::optional<MappingKind> CheckContext::kindReleasedBy(int eventType) {
-  std::string_view name = store::eventTypeNameOf(eventType);
-  for (const auto &r : kReleaseTypes)
-    if (r.event == name) return r.kind;
-  return std::nullopt;
+  // By type code, built once: the unmap checks ask once per mapping.
+  static const auto byCode = [] {
+    std::vector<std::optional<MappingKind>> table(store::kEventTypeCount);
+    for (const auto &r : kReleaseTypes) table[static_cast<size_t>(typeCode(r.event))] = r.kind;
+    return table;
+  }();
+  if (eventType < 0 || eventType >= store::kEventTypeCount) return std::nullopt;
+  return byCode[static_cast<size_t>(eventType)];
 }
 
 std::unique_ptr<CheckContext> CheckContext::load(store::RunReader &reader, std::string &error) {
@@ -67,18 +71,37 @@ bool CheckContext::loadAll(std::string &error) {
   std::sort(mappings_.begin(), mappings_.end(), [](const Mapping &a, const Mapping &b) {
     return a.mapTs != b.mapTs ? a.mapTs < b.mapTs : a.id < b.id;
   });
+  byId_.reserve(mappings_.size());
+  byAddress_.resize(mappings_.size());
   for (size_t i = 0; i < mappings_.size(); ++i) {
     const Mapping &m = mappings_[i];
-    mappingIndex_[m.id] = i;
+    byId_.emplace_back(m.id, i);
     byDevice_[m.device].push_back(i);
-    if (m.unmapEvent) byUnmapEvent_.emplace(*m.unmapEvent, i);
-    byAddress_[{m.device, m.dmaAddr}].push_back(i);
+    if (m.unmapEvent) byUnmapEvent_.emplace_back(*m.unmapEvent, i);
     if (m.kind == MappingKind::SgSegment && m.sgGroup && m.sgIndex.value_or(0) == 0) sgLists_[m.device].push_back(i);
     if (m.mapStack) hasStacks_ = true;
   }
+  std::sort(byId_.begin(), byId_.end());
+  std::sort(byUnmapEvent_.begin(), byUnmapEvent_.end(), [this](const auto &a, const auto &b) {
+    return a.first != b.first ? a.first < b.first : mappings_[a.second].id < mappings_[b.second].id;
+  });
+  {
+    // Sorted on copied keys: comparing through mappings_ misses the cache.
+    struct AddressKey {
+      int64_t device;
+      uint64_t addr;
+      size_t index;  // map order breaks ties
+      bool operator<(const AddressKey &o) const {
+        return device != o.device ? device < o.device : addr != o.addr ? addr < o.addr : index < o.index;
+      }
+    };
+    std::vector<AddressKey> keys(mappings_.size());
+    for (size_t i = 0; i < mappings_.size(); ++i) keys[i] = {mappings_[i].device, mappings_[i].dmaAddr, i};
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size(); ++i) byAddress_[i] = keys[i].index;
+  }
 
   if (!loadReleases(error)) return false;
-  std::sort(releases_.begin(), releases_.end(), [](const Event &a, const Event &b) { return a.id < b.id; });
   {
     store::Statement t = database().prepare(
         "SELECT id, ts_ns, cpu, type, device, text FROM events WHERE type IN (?, ?) ORDER BY id");
@@ -127,9 +150,10 @@ bool CheckContext::loadMappings(std::string &error) {
     error = "cannot read mappings: " + database().lastError();
     return false;
   }
-  while (s.step()) {
-    mappings_.push_back(store::readMapping(s));
-  }
+  uint64_t expected = 0;
+  for (const auto &d : devices_) expected += d.mappings;
+  mappings_.reserve(expected);
+  while (s.step()) mappings_.push_back(store::readMapping(s));
   if (!s.succeeded()) {
     error = "cannot read mappings: " + database().lastError();
     return false;
@@ -142,17 +166,23 @@ bool CheckContext::loadReleases(std::string &error) {
   for (const auto &r : kReleaseTypes) types += (types.empty() ? "" : ", ") + std::to_string(typeCode(r.event));
   store::Statement s = database().prepare(
       "SELECT id, ts_ns, cpu, type, device, dma_addr, phys_addr, size, dir, attrs, aux, stack, source FROM events "
-      "WHERE type IN (" + types + ")");
+      "WHERE type IN (" + types + ") ORDER BY id");
   if (!s.valid()) {
     error = "cannot read events: " + database().lastError();
     return false;
   }
+  const int unmapSg = typeCode("dma_unmap_sg");
+  releaseTypes_.reserve(mappings_.size());
   while (s.step()) {
+    const int64_t id = s.columnInt(0);
+    const int type = static_cast<int>(s.columnInt(3));
+    releaseTypes_.emplace_back(id, type);
+    if (type != unmapSg && closesSomething(id)) continue;
     Event e;
-    e.id = s.columnInt(0);
+    e.id = id;
     e.tsNs = s.columnU64(1);
     if (!s.isNull(2)) e.cpu = static_cast<int32_t>(s.columnInt(2));
-    e.type = static_cast<int>(s.columnInt(3));
+    e.type = type;
     e.device = s.columnOptionalInt(4);
     e.dmaAddr = s.columnOptionalU64(5);
     e.physAddr = s.columnOptionalU64(6);
@@ -165,6 +195,15 @@ bool CheckContext::loadReleases(std::string &error) {
     releases_.push_back(std::move(e));
   }
   if (!s.succeeded()) {
+    error = "cannot read events: " + database().lastError();
+    return false;
+  }
+  // The sg-nents check compares every sg unmap's nents with its map's: one
+  // scan here instead of a lookup per list.
+  store::Statement n = database().prepare("SELECT id, aux FROM events WHERE type = ? AND aux IS NOT NULL ORDER BY id");
+  n.bindInt(1, typeCode("dma_map_sg"));
+  while (n.step()) sgMapNents_.emplace_back(n.columnInt(0), n.columnU64(1));
+  if (!n.succeeded()) {
     error = "cannot read events: " + database().lastError();
     return false;
   }
@@ -187,9 +226,31 @@ const std::vector<size_t> &CheckContext::mappingsOfDevice(int64_t device) const 
   return it == byDevice_.end() ? kNoIndexes : it->second;
 }
 
-const std::vector<size_t> &CheckContext::mappingsStartingAt(int64_t device, uint64_t dmaAddr) const {
-  auto it = byAddress_.find({device, dmaAddr});
-  return it == byAddress_.end() ? kNoIndexes : it->second;
+IndexRange CheckContext::mappingsStartingAt(int64_t device, uint64_t dmaAddr) const {
+  auto key = [this](size_t i) { return std::make_pair(mappings_[i].device, mappings_[i].dmaAddr); };
+  const std::pair<int64_t, uint64_t> wanted{device, dmaAddr};
+  auto first = std::lower_bound(byAddress_.begin(), byAddress_.end(), wanted,
+                                [&](size_t i, const auto &k) { return key(i) < k; });
+  auto last = std::upper_bound(first, byAddress_.end(), wanted, [&](const auto &k, size_t i) { return k < key(i); });
+  if (first == last) return {};
+  return {&*first, &*first + (last - first)};
+}
+
+int CheckContext::releaseType(int64_t id) const {
+  auto it = std::lower_bound(releaseTypes_.begin(), releaseTypes_.end(), std::make_pair(id, -1));
+  return it != releaseTypes_.end() && it->first == id ? it->second : -1;
+}
+
+bool CheckContext::closesSomething(int64_t releaseEvent) const {
+  auto it = std::lower_bound(byUnmapEvent_.begin(), byUnmapEvent_.end(), releaseEvent,
+                             [](const auto &entry, int64_t wanted) { return entry.first < wanted; });
+  return it != byUnmapEvent_.end() && it->first == releaseEvent;
+}
+
+std::optional<uint64_t> CheckContext::sgMapNents(int64_t mapEvent) const {
+  auto it = std::lower_bound(sgMapNents_.begin(), sgMapNents_.end(), std::make_pair(mapEvent, uint64_t{0}));
+  if (it == sgMapNents_.end() || it->first != mapEvent) return std::nullopt;
+  return it->second;
 }
 
 const std::vector<size_t> &CheckContext::sgListsOfDevice(int64_t device) const {
@@ -198,15 +259,15 @@ const std::vector<size_t> &CheckContext::sgListsOfDevice(int64_t device) const {
 }
 
 const Mapping *CheckContext::mapping(int64_t id) const {
-  auto it = mappingIndex_.find(id);
-  return it == mappingIndex_.end() ? nullptr : &mappings_[it->second];
+  auto it = std::lower_bound(byId_.begin(), byId_.end(), std::make_pair(id, size_t{0}));
+  return it != byId_.end() && it->first == id ? &mappings_[it->second] : nullptr;
 }
 
 std::vector<const Mapping *> CheckContext::mappingsClosedBy(int64_t event) const {
   std::vector<const Mapping *> out;
-  auto range = byUnmapEvent_.equal_range(event);
-  for (auto it = range.first; it != range.second; ++it) out.push_back(&mappings_[it->second]);
-  std::sort(out.begin(), out.end(), [](const Mapping *a, const Mapping *b) { return a->id < b->id; });
+  auto it = std::lower_bound(byUnmapEvent_.begin(), byUnmapEvent_.end(), event,
+                             [](const auto &entry, int64_t wanted) { return entry.first < wanted; });
+  for (; it != byUnmapEvent_.end() && it->first == event; ++it) out.push_back(&mappings_[it->second]);
   return out;
 }
 

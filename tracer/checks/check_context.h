@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "run_types.h"
@@ -31,6 +32,20 @@ class RunReader;
 namespace dmacheck::tracer::checks {
 
 inline constexpr uint64_t kDmaMappingError = ~uint64_t{0};
+
+// A run of indexes into CheckContext::mappings(), held by the context.
+class IndexRange {
+ public:
+  IndexRange() = default;
+  IndexRange(const size_t *first, const size_t *last) : first_(first), last_(last) {}
+  const size_t *begin() const { return first_; }
+  const size_t *end() const { return last_; }
+  bool empty() const { return first_ == last_; }
+  size_t size() const { return static_cast<size_t>(last_ - first_); }
+
+ private:
+  const size_t *first_ = nullptr, *last_ = nullptr;
+};
 
 class CheckContext {
  public:
@@ -54,15 +69,25 @@ class CheckContext {
   const store::Mapping *mapping(int64_t id) const;
   // Indexes of the device's mappings that start exactly at dmaAddr, in map
   // order (dma-debug's hash key: device + address).
-  const std::vector<size_t> &mappingsStartingAt(int64_t device, uint64_t dmaAddr) const;
+  IndexRange mappingsStartingAt(int64_t device, uint64_t dmaAddr) const;
   // Indexes of the first segment of every sg list of the device, in map order.
   const std::vector<size_t> &sgListsOfDevice(int64_t device) const;
   // Mappings whose unmap/free is this event (several for dma_unmap_sg).
   std::vector<const store::Mapping *> mappingsClosedBy(int64_t event) const;
 
   // ---- events
-  // Every unmap/free event (all kinds), by id; pid/comm/text not filled.
+  // The unmap/free events the checks read in full, by id: every dma_unmap_sg
+  // (nents) and every release that closed no mapping. The others are
+  // already in their mapping's row (unmap_ts, unmap_size, ...), so holding
+  // them too would double the memory of a 10 M-event check for nothing.
+  // pid/comm/text not filled.
   const std::vector<store::Event> &releases() const { return releases_; }
+  // Every unmap/free event's type (kEventTypes index), by id; -1 when id is
+  // not a release.
+  int releaseType(int64_t id) const;
+  uint64_t releaseCount() const { return releaseTypes_.size(); }
+  // nents of a dma_map_sg event (its aux), by event id.
+  std::optional<uint64_t> sgMapNents(int64_t mapEvent) const;
   // Console lines and trace markers, by id.
   const std::vector<store::Event> &textEvents() const { return textEvents_; }
   std::optional<store::Event> event(int64_t id);
@@ -101,20 +126,17 @@ class CheckContext {
   std::vector<store::Device> devices_;
   std::unordered_map<int64_t, size_t> deviceIndex_;
   std::vector<store::Mapping> mappings_;
-  std::unordered_map<int64_t, size_t> mappingIndex_;
+  // Lookup tables as sorted vectors, not hash maps: 1.5 M mappings in hash
+  // nodes cost more to build than every check together (bench/check_bench.sh).
+  std::vector<std::pair<int64_t, size_t>> byId_;          // (mapping id, index)
   std::unordered_map<int64_t, std::vector<size_t>> byDevice_;
-  std::unordered_multimap<int64_t, size_t> byUnmapEvent_;
-  struct AddressKey {
-    int64_t device;
-    uint64_t addr;
-    bool operator==(const AddressKey &o) const { return device == o.device && addr == o.addr; }
-  };
-  struct AddressKeyHash {
-    size_t operator()(const AddressKey &k) const { return std::hash<uint64_t>()(k.addr * 31 + uint64_t(k.device)); }
-  };
-  std::unordered_map<AddressKey, std::vector<size_t>, AddressKeyHash> byAddress_;
+  std::vector<std::pair<int64_t, size_t>> byUnmapEvent_;  // (unmap event, index), by event then mapping id
+  std::vector<size_t> byAddress_;                         // indexes by (device, dma_addr), map order within
+  bool closesSomething(int64_t releaseEvent) const;
   std::unordered_map<int64_t, std::vector<size_t>> sgLists_;
   std::vector<store::Event> releases_;
+  std::vector<std::pair<int64_t, int>> releaseTypes_;  // (event id, type), by id
+  std::vector<std::pair<int64_t, uint64_t>> sgMapNents_;  // (dma_map_sg event id, nents), by id
   std::vector<store::Event> textEvents_;
   std::unordered_map<int64_t, std::string> callSites_;
   bool hasStacks_ = false;

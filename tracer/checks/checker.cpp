@@ -73,6 +73,10 @@ bool runChecks(store::RunReader &reader, const CheckOptions &options, CheckResul
   if (!resolveRules(options, ruleIds, notes, error)) return false;
   const std::set<std::string> enabled(ruleIds.begin(), ruleIds.end());
 
+  // One read transaction for the whole run: without it every statement
+  // takes and drops the file lock (and checks for a hot journal).
+  store::Transaction snapshot(reader.database());
+  if (!snapshot.begin(error)) return false;
   std::unique_ptr<CheckContext> context = CheckContext::load(reader, error);
   if (!context) return false;
 
@@ -114,7 +118,7 @@ bool runChecks(store::RunReader &reader, const CheckOptions &options, CheckResul
   s.devices = context->devices().size();
   s.mappings = context->mappings().size();
   for (const auto &m : context->mappings()) s.liveAtEnd += m.live();
-  s.releases = context->releases().size();
+  s.releases = context->releaseCount();
   for (const auto &w : reader.lostEvents()) s.lostWindows += w.cpu.has_value();
   s.overwritten = context->overwritten();
   s.lossDescription = context->lossDescription();

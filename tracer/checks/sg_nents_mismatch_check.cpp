@@ -58,24 +58,24 @@ const Mapping *matchShortenedSgUnmap(CheckContext &context, const Event &unmap) 
 
 void SgNentsMismatchCheck::run(CheckContext &context, FindingList &out) {
   const int unmapSg = CheckContext::typeCode("dma_unmap_sg");
+  uint64_t sgUnmaps = 0;
   for (const Event &e : context.releases()) {
     if (e.type != unmapSg) continue;
-    context.count("sg_unmaps");
+    ++sgUnmaps;
     std::vector<const Mapping *> closed = context.mappingsClosedBy(e.id);
     if (closed.empty()) {
       if (const Mapping *first = matchShortenedSgUnmap(context, e)) {
-        auto map = context.event(*first->sgGroup);
-        uint64_t mapCount = map && map->aux ? *map->aux : 0;
-        out.add(makeFinding(context, *first, e, mapCount, e.aux.value_or(0)));
+        out.add(makeFinding(context, *first, e, context.sgMapNents(*first->sgGroup).value_or(0), e.aux.value_or(0)));
       }
       continue;
     }
     const Mapping *first = closed.front();
     if (!first->sgGroup) continue;
-    auto map = context.event(*first->sgGroup);
-    if (!map || !map->aux || !e.aux || *map->aux == *e.aux) continue;
-    out.add(makeFinding(context, *first, e, *map->aux, *e.aux));
+    std::optional<uint64_t> mapNents = context.sgMapNents(*first->sgGroup);
+    if (!mapNents || !e.aux || *mapNents == *e.aux) continue;
+    out.add(makeFinding(context, *first, e, *mapNents, *e.aux));
   }
+  context.count("sg_unmaps", sgUnmaps);
 }
 
 }  // namespace dmacheck::tracer::checks

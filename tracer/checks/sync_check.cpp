@@ -41,8 +41,8 @@ void SyncCheck::run(CheckContext &context, FindingList &out) {
     syncs.push_back(r);
   }
 
+  context.count("syncs", syncs.size());
   for (const SyncRow &r : syncs) {
-    context.count("syncs");
     // The live mapping containing the first byte (the importer's link needs
     // the whole range inside; dma-debug looks the start up).
     const Mapping *m = r.mapping ? context.mapping(*r.mapping) : nullptr;

@@ -1,7 +1,5 @@
 #include "unmap_mismatch_check.h"
 
-#include <unordered_map>
-
 #include "check_context.h"
 
 namespace dmacheck::tracer::checks {
@@ -9,14 +7,18 @@ namespace dmacheck::tracer::checks {
 using store::Mapping;
 
 void UnmapMismatchCheck::run(CheckContext &context, FindingList &out) {
-  // Release event types, looked up once.
-  std::unordered_map<int64_t, int> releaseType;
-  for (const auto &e : context.releases()) releaseType[e.id] = e.type;
-
+  uint64_t compared = 0;
   for (const Mapping &m : context.mappings()) {
     if (!m.unmapEvent || !m.unmapTs) continue;
     if (m.sgIndex && *m.sgIndex != 0) continue;  // one report per sg list
-    context.count("releases_compared");
+    ++compared;
+    store::MappingKind released = m.kind;
+    if (int type = context.releaseType(*m.unmapEvent); type >= 0)
+      released = CheckContext::kindReleasedBy(type).value_or(m.kind);
+    const bool typeDiffers = released != m.kind && dmaTypeName(released) != dmaTypeName(m.kind);
+    const bool sizeDiffers = m.unmapSize && *m.unmapSize != m.size;
+    const bool dirDiffers = m.dir >= 0 && m.unmapDir >= 0 && m.dir != m.unmapDir;
+    if (!typeDiffers && !sizeDiffers && !dirDiffers) continue;  // the common case: no strings built
 
     TraceFinding base;
     base.tsNs = m.unmapTs;
@@ -38,26 +40,22 @@ void UnmapMismatchCheck::run(CheckContext &context, FindingList &out) {
       out.add(std::move(f));
     };
 
-    auto it = releaseType.find(*m.unmapEvent);
-    if (it != releaseType.end()) {
-      std::optional<store::MappingKind> released = CheckContext::kindReleasedBy(it->second);
-      if (released && *released != m.kind && dmaTypeName(*released) != dmaTypeName(m.kind)) {
-        TraceFinding f = base;
-        f.rule = "dma-unmap-type-mismatch";
-        f.message = "device driver frees DMA memory with wrong function " + addr + " [size=" +
-                    std::to_string(m.size) + " bytes] [mapped as " + std::string(dmaTypeName(m.kind)) +
-                    "] [unmapped as " + std::string(dmaTypeName(*released)) + "]";
-        report(std::move(f));
-      }
+    if (typeDiffers) {
+      TraceFinding f = base;
+      f.rule = "dma-unmap-type-mismatch";
+      f.message = "device driver frees DMA memory with wrong function " + addr + " [size=" +
+                  std::to_string(m.size) + " bytes] [mapped as " + std::string(dmaTypeName(m.kind)) +
+                  "] [unmapped as " + std::string(dmaTypeName(released)) + "]";
+      report(std::move(f));
     }
-    if (m.unmapSize && *m.unmapSize != m.size) {
+    if (sizeDiffers) {
       TraceFinding f = base;
       f.rule = "dma-unmap-size-mismatch";
       f.message = "device driver frees DMA memory with different size " + addr + " [map size=" +
                   std::to_string(m.size) + " bytes] [unmap size=" + std::to_string(*m.unmapSize) + " bytes]";
       report(std::move(f));
     }
-    if (m.dir >= 0 && m.unmapDir >= 0 && m.dir != m.unmapDir) {
+    if (dirDiffers) {
       TraceFinding f = base;
       f.rule = "dma-unmap-direction-mismatch";
       f.message = "device driver frees DMA memory with different direction " + addr + " [size=" +
@@ -66,6 +64,7 @@ void UnmapMismatchCheck::run(CheckContext &context, FindingList &out) {
       report(std::move(f));
     }
   }
+  context.count("releases_compared", compared);
 }
 
 }  // namespace dmacheck::tracer::checks

@@ -336,12 +336,19 @@ std::vector<Mapping> RunReader::mappingsInPhysWindow(uint64_t physLo, uint64_t p
 
 std::optional<Event> RunReader::event(int64_t id) {
   error_.clear();
-  Statement s = db_->prepare(std::string("SELECT ") + kEventColumns +
-                             " FROM events e LEFT JOIN tasks t ON t.id = e.task WHERE e.id = ?");
+  if (!eventById_)
+    eventById_ = std::make_unique<Statement>(db_->prepare(
+        std::string("SELECT ") + kEventColumns + " FROM events e LEFT JOIN tasks t ON t.id = e.task WHERE e.id = ?"));
+  Statement &s = *eventById_;
+  s.reset();
   s.bindInt(1, id);
-  if (s.step()) return readEvent(s);
-  if (!s.succeeded()) fail("cannot read event");
-  return std::nullopt;
+  std::optional<Event> out;
+  if (s.step())
+    out = readEvent(s);
+  else if (!s.succeeded())
+    fail("cannot read event");
+  s.reset();  // releases the statement's read of the table
+  return out;
 }
 
 std::vector<Event> RunReader::events(const EventQuery &q) {

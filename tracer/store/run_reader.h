@@ -108,6 +108,8 @@ class RunReader {
   void fail(const std::string &what);
 
   std::unique_ptr<Database> db_;
+  // event(id) is called per finding and per sg list by the checks: prepared once.
+  std::unique_ptr<Statement> eventById_;
   RunInfo info_;
   std::string error_;
 };
