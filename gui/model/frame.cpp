@@ -63,12 +63,7 @@ void FrameBuilder::add(const LodRow &row) {
   y1 = std::max(y1, y0 + 1);
 
   if (static_cast<int64_t>(x1 - x0) * (y1 - y0) <= kSmallPx) {
-    if (pixelDir_.empty()) {
-      size_t n = static_cast<size_t>(w) * h;
-      pixelMapping_.assign(n, 0);
-      pixelDir_.assign(n, Frame::kEmpty);
-      pixelCount_.assign(n, 0);
-    }
+    ensureGrid();
     uint8_t dir = static_cast<uint8_t>(std::clamp<int>(row.dir + 1, 0, 4));
     for (int y = y0; y < y1; ++y) {
       size_t base = static_cast<size_t>(y) * w;
@@ -85,7 +80,7 @@ void FrameBuilder::add(const LodRow &row) {
     return;
   }
 
-  store::TimelineRect r;
+  MapRect r;
   r.x0 = x0;
   r.x1 = x1;
   r.y0 = y0;
@@ -100,13 +95,21 @@ void FrameBuilder::add(const LodRow &row) {
     kinds_.push_back(row.kind);
     return;
   }
-  store::TimelineRect &cell = rects_[it->second];
+  MapRect &cell = rects_[it->second];
   uint32_t count = cell.count + 1;
   if (r.mapping < cell.mapping) {
     cell = r;
     kinds_[it->second] = row.kind;
   }
   cell.count = count;
+}
+
+void FrameBuilder::ensureGrid() {
+  if (!pixelDir_.empty()) return;
+  size_t n = static_cast<size_t>(v_.widthPx) * v_.heightPx;
+  pixelMapping_.assign(n, 0);
+  pixelDir_.assign(n, Frame::kEmpty);
+  pixelCount_.assign(n, 0);
 }
 
 Frame FrameBuilder::take() {
@@ -180,7 +183,7 @@ PxRect reproject(const PxRect &r, const Viewport &from, const Viewport &to) {
   return {mapX(r.x0), mapY(r.y0), mapX(r.x1), mapY(r.y1)};
 }
 
-std::optional<size_t> hitTest(const std::vector<store::TimelineRect> &rects, double x, double y, int tolerancePx) {
+std::optional<size_t> hitTest(const std::vector<MapRect> &rects, double x, double y, int tolerancePx) {
   for (size_t i = rects.size(); i-- > 0;) {
     const auto &r = rects[i];
     if (x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1) return i;

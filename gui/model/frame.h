@@ -11,11 +11,12 @@
 // per pixel plus the few large rectangles, however many mappings the window
 // covers, and the painter blits the grid as one image.
 //
-// Why not the store's TimelineModel::layout(): it merges only rectangles
-// under 2x2 px and keys the others by exact extent; over 1 M synthetic
-// mappings a whole-run frame of 1100x480 px kept 479 021 rectangles (and
-// 0.5 s in std::map), where the grid keeps one entry per pixel. The pixel
-// arithmetic is view_transform.h's.
+// Why not exact rectangles merged only under 2x2 px (the layout of the old
+// store-side timeline model, since removed): over 1 M synthetic mappings a
+// whole-run frame of 1100x480 px kept 479 021 rectangles (and 0.5 s in
+// std::map), where the grid keeps one entry per pixel. The pixel arithmetic
+// is view_transform.h's; from the in-memory cache, column_sweep.h computes
+// the same frame column by column.
 #pragma once
 
 #include <atomic>
@@ -26,7 +27,6 @@
 #include <vector>
 
 #include "run_types.h"
-#include "timeline_model.h"
 #include "view_transform.h"
 
 namespace dmacheck::store {
@@ -55,6 +55,16 @@ struct LodRow {
   static LodRow of(const store::Mapping &m);
 };
 
+// A mapping's rectangle in pixels (or several merged: same pixel extent).
+struct MapRect {
+  int x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // pixels, half-open, clipped to the viewport
+  int64_t mapping = 0;                  // representative: the smallest id
+  uint32_t count = 1;                   // mappings merged into this rectangle
+  int8_t dir = -1;                      // the representative's direction (colour)
+  bool live = false;                    // representative still live at the end
+  uint32_t flags = 0;                   // MappingFlag bits of the representative
+};
+
 struct Frame {
   static constexpr uint8_t kEmpty = 0xff;
 
@@ -62,7 +72,7 @@ struct Frame {
   AddressAxis axis = AddressAxis::Device;
   int64_t device = 0;
   // Large rectangles, by representative id (draw order), and their kinds.
-  std::vector<store::TimelineRect> rects;
+  std::vector<MapRect> rects;
   std::vector<store::MappingKind> kinds;
   // The pixel grid (widthPx x heightPx, row-major) of small mappings; empty
   // vectors when there were none. pixelDir is kEmpty where nothing is.
@@ -88,18 +98,23 @@ class FrameBuilder {
   Frame take();
 
  private:
+  friend class ColumnSweep;  // column_sweep.h: the same arithmetic, by column
+
+  void ensureGrid();
   // Pixel = (value - origin) * scale in double: per-row long double
   // division costed half the whole-run frame; doubles keep far more than
-  // the 16 bits a pixel position needs.
+  // the 16 bits a pixel position needs. The difference goes through int64
+  // (one instruction; unsigned 64 -> double is a branchy sequence): times
+  // and addresses are below 2^63 (SQLite integers), so it is exact.
   double px(uint64_t v, uint64_t origin, double scale) const {
-    return (v >= origin ? static_cast<double>(v - origin) : -static_cast<double>(origin - v)) * scale;
+    return static_cast<double>(static_cast<int64_t>(v - origin)) * scale;
   }
 
   Viewport v_;
   AddressAxis axis_;
   double sx_ = 1, sy_ = 1;
   uint64_t seen_ = 0;
-  std::vector<store::TimelineRect> rects_;
+  std::vector<MapRect> rects_;
   std::vector<store::MappingKind> kinds_;
   std::unordered_map<uint64_t, size_t> cells_;  // packed pixel extent -> index in rects_
   std::vector<int64_t> pixelMapping_;
@@ -120,14 +135,14 @@ struct PxRect {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 PxRect reproject(const PxRect &r, const Viewport &from, const Viewport &to);
-inline PxRect reproject(const store::TimelineRect &r, const Viewport &from, const Viewport &to) {
+inline PxRect reproject(const MapRect &r, const Viewport &from, const Viewport &to) {
   return reproject(PxRect{double(r.x0), double(r.y0), double(r.x1), double(r.y1)}, from, to);
 }
 
 // Index of the rectangle under (x, y): the topmost (last drawn) that
 // contains it, else the nearest within tolerancePx (1-pixel slivers of a
 // zoomed-out frame are hard to hit exactly).
-std::optional<size_t> hitTest(const std::vector<store::TimelineRect> &rects, double x, double y, int tolerancePx = 3);
+std::optional<size_t> hitTest(const std::vector<MapRect> &rects, double x, double y, int tolerancePx = 3);
 // The mapping under (x, y) in a frame: a grid pixel (small mappings are
 // drawn on top) or a large rectangle, exactly, then within tolerancePx.
 std::optional<int64_t> hitTest(const Frame &frame, double x, double y, int tolerancePx = 3);

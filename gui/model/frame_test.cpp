@@ -127,7 +127,7 @@ TEST(FrameTest, PhysicalAxisUsesPhysAddressAndSkipsUnknown) {
 }
 
 TEST(FrameTest, HitTestPrefersTopmostThenNearest) {
-  std::vector<store::TimelineRect> rects(3);
+  std::vector<MapRect> rects(3);
   rects[0] = {0, 50, 0, 50, 1};
   rects[1] = {10, 20, 10, 20, 2};
   rects[2] = {80, 81, 80, 81, 3};
@@ -140,7 +140,7 @@ TEST(FrameTest, HitTestPrefersTopmostThenNearest) {
 TEST(FrameTest, ReprojectStretchesToTheNewViewport) {
   Viewport from = vp(0, 1000, 0, 1000, 100, 100);
   Viewport to = vp(0, 500, 0, 1000, 100, 100);  // zoomed in 2x in time
-  store::TimelineRect r{10, 20, 30, 40, 1};
+  MapRect r{10, 20, 30, 40, 1};
   PxRect p = reproject(r, from, to);
   EXPECT_DOUBLE_EQ(p.x0, 20);
   EXPECT_DOUBLE_EQ(p.x1, 40);

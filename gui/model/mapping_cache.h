@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "column_sweep.h"
 #include "frame.h"
 
 namespace dmacheck::gui {
@@ -57,6 +58,7 @@ class MappingCache {
   uint64_t bound_ = 0;
   std::vector<LodRow> short_;  // by map time
   std::vector<LodRow> long_;
+  ColumnSweep sweep_;  // short_ by field, for frames
 };
 
 }  // namespace dmacheck::gui

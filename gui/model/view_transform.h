@@ -1,12 +1,9 @@
 // Viewport arithmetic of the map panes, without Qt: pixel <-> time/address,
 // zoom around an anchor, rubber-band zoom, pan and fit, on both axes.
 //
-// The store's TimelineModel (tracer/store/timeline_model.h) lays out the
-// rectangles and zooms/pans time only, through a RunReader; the panes also
-// zoom and pan the address axis and must be computable without a reader
-// (tests, the headless snapshot, the phys pane). The pixel mapping here is
-// the same as the store's layout (x grows with time, y grows downward from
-// addrHi) so cursors, axes and hit-testing line up with its rectangles.
+// The pixel mapping: x grows with time, y grows downward from addrHi
+// (higher addresses are drawn higher up, as in an address-space diagram);
+// the frame builder, cursors, axes and hit-testing all use it.
 //
 // Everything is in long double: spans of 2^63 ns or a 64-bit address space
 // divided by a few hundred pixels must not lose the low bits that a zoom to
@@ -15,11 +12,15 @@
 
 #include <cstdint>
 
-#include "timeline_model.h"
-
 namespace dmacheck::gui {
 
-using Viewport = store::Viewport;
+// A pane's window: [t0, t1) ns (trace clock) x [addrLo, addrHi) on the
+// pane's address axis, over widthPx x heightPx pixels.
+struct Viewport {
+  uint64_t t0 = 0, t1 = 1;
+  uint64_t addrLo = 0, addrHi = 1;
+  int widthPx = 1, heightPx = 1;
+};
 
 // Limits a viewport may not leave: the run's time span and the 64-bit
 // address range the store can represent (SQLite integers are signed).

@@ -145,7 +145,7 @@ void paintMap(QPainter &p, const QSize &size, const MapScene &s) {
                 f.viewport.addrHi == v.addrHi && f.viewport.widthPx == v.widthPx && f.viewport.heightPx == v.heightPx;
     p.setRenderHint(QPainter::Antialiasing, false);
     for (size_t i = 0; i < f.rects.size(); ++i) {
-      const store::TimelineRect &r = f.rects[i];
+      const MapRect &r = f.rects[i];
       QRectF q;
       if (same) {
         q = QRectF(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
