@@ -16,7 +16,7 @@ void GfpZoneCheck::registerMatchers(MatchFinder &finder) {
 
 void GfpZoneCheck::check(const MatchFinder::MatchResult &result) {
   const auto *call = result.Nodes.getNodeAs<CallExpr>("call");
-  const rules::ApiFunction *fn = ctx_.api().find(calleeName(*call));
+  const rules::ApiFunction *fn = apiRowForCall(ctx_.api(), result.Context, *call);
   if (!fn || fn->args.gfp < 0 || unsigned(fn->args.gfp) >= call->getNumArgs()) return;
   const Expr *gfp = call->getArg(fn->args.gfp);
   static const char *const kZoneFlags[] = {"GFP_DMA", "GFP_DMA32", "__GFP_DMA", "__GFP_DMA32", "__GFP_HIGHMEM",

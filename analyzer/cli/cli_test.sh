@@ -43,4 +43,74 @@ printf 'disable: [dma-gfp-zone]\n' > "$tmp/cfg.yaml"
 printf 'functions: [{name: x, kind: nonsense}]\n' > "$tmp/badcfg.yaml"
 "$dmacheck" -q --config "$tmp/badcfg.yaml" "$tmp/bad.c" > /dev/null 2>&1; check "bad config exits 2" 2 $?
 "$dmacheck" --list-rules | grep -q "^dma-gfp-zone" || { echo "FAIL: --list-rules"; fail=1; }
+
+# --- result cache (--cache-dir) ---
+cache="$tmp/cache"
+mkdir -p "$tmp/cached"
+printf '#define BUF_FLAGS GFP_DMA\n' > "$tmp/cached/flags.h"
+cat > "$tmp/cached/hdr.c" <<'C'
+#include <linux/dma-mapping.h>
+#include "flags.h"
+void *g(struct device *dev, dma_addr_t *h) { return dma_alloc_coherent(dev, 64, h, BUF_FLAGS); }
+C
+cp "$tmp/bad.c" "$tmp/clean.c" "$tmp/cached/"
+cached=("$tmp/cached/bad.c" "$tmp/cached/clean.c" "$tmp/cached/hdr.c")
+strip_seconds() { python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+d['stats'].pop('seconds')
+for f in d['files']: f.pop('seconds')
+print(json.dumps(d, sort_keys=True))" "$1"; }
+for fmt in text json sarif; do
+  rm -rf "$cache"
+  "$dmacheck" --cache-dir "$cache" --format $fmt -j2 "${cached[@]}" > "$tmp/miss.$fmt" 2> "$tmp/miss.err"; check "cache miss ($fmt)" 1 $?
+  grep -q "cache: 0 hits, 3 misses" "$tmp/miss.err" || { echo "FAIL: first run ($fmt) is not all misses"; cat "$tmp/miss.err"; fail=1; }
+  "$dmacheck" --cache-dir "$cache" --format $fmt -j2 "${cached[@]}" > "$tmp/hit.$fmt" 2> "$tmp/hit.err"; check "cache hit ($fmt)" 1 $?
+  grep -q "cache: 3 hits, 0 misses" "$tmp/hit.err" || { echo "FAIL: second run ($fmt) is not all hits"; cat "$tmp/hit.err"; fail=1; }
+done
+cmp -s "$tmp/miss.text" "$tmp/hit.text" || { echo "FAIL: cache hit changes text output"; diff "$tmp/miss.text" "$tmp/hit.text"; fail=1; }
+cmp -s "$tmp/miss.sarif" "$tmp/hit.sarif" || { echo "FAIL: cache hit changes sarif output"; diff "$tmp/miss.sarif" "$tmp/hit.sarif"; fail=1; }
+[[ "$(strip_seconds "$tmp/miss.json")" == "$(strip_seconds "$tmp/hit.json")" ]] \
+  || { echo "FAIL: cache hit changes json output (beyond timings)"; fail=1; }
+"$dmacheck" -q "${cached[@]}" > "$tmp/nocache.text"
+cmp -s "$tmp/nocache.text" "$tmp/hit.text" || { echo "FAIL: cached output differs from an uncached run"; diff "$tmp/nocache.text" "$tmp/hit.text"; fail=1; }
+"$dmacheck" -q --cache-dir "$cache" "${cached[@]}" 2> "$tmp/err.txt" > /dev/null
+[[ ! -s "$tmp/err.txt" ]] || { echo "FAIL: -q must silence the cache summary"; cat "$tmp/err.txt"; fail=1; }
+
+printf '#define BUF_FLAGS GFP_KERNEL\n' > "$tmp/cached/flags.h"
+"$dmacheck" --cache-dir "$cache" "${cached[@]}" > "$tmp/out.txt" 2> "$tmp/err.txt"; check "changed header" 1 $?
+grep -q "cache: 2 hits, 1 misses" "$tmp/err.txt" || { echo "FAIL: changing an included header must miss"; cat "$tmp/err.txt"; fail=1; }
+grep -q "hdr.c" "$tmp/out.txt" && { echo "FAIL: stale finding after a header change"; fail=1; }
+"$dmacheck" -q "${cached[@]}" > "$tmp/nocache.text"
+
+"$dmacheck" --cache-dir "$cache" --disable dma-gfp-zone "${cached[@]}" > /dev/null 2> "$tmp/err.txt"; check "cache with another rule set" 0 $?
+grep -q "cache: 0 hits, 3 misses" "$tmp/err.txt" || { echo "FAIL: changing the rule set must miss"; cat "$tmp/err.txt"; fail=1; }
+"$dmacheck" --cache-dir "$cache" --enable dma-addr-truncation "${cached[@]}" > /dev/null 2> "$tmp/err.txt"
+grep -q "cache: 0 hits, 3 misses" "$tmp/err.txt" || { echo "FAIL: --enable must miss"; cat "$tmp/err.txt"; fail=1; }
+printf 'options:\n  dma-unchecked-set-mask: {min-bits: 24}\n' > "$tmp/opts.yaml"
+"$dmacheck" --cache-dir "$cache" --config "$tmp/opts.yaml" "${cached[@]}" > /dev/null 2> "$tmp/err.txt"
+grep -q "cache: 0 hits, 3 misses" "$tmp/err.txt" || { echo "FAIL: changing the config must miss"; cat "$tmp/err.txt"; fail=1; }
+
+# Comments are not in the preprocessor's output, but suppressions live there: the same preprocessed text must miss.
+sed '2s|$| /* dmacheck-ignore: dma-gfp-zone */|' "$tmp/bad.c" > "$tmp/cached/bad.c"
+"$dmacheck" --cache-dir "$cache" "${cached[@]}" > "$tmp/out.txt" 2> "$tmp/err.txt"; check "suppression comment after a hit" 0 $?
+grep -q "1 suppressed" "$tmp/out.txt" || { echo "FAIL: a new dmacheck-ignore comment must apply"; cat "$tmp/out.txt"; fail=1; }
+cp "$tmp/bad.c" "$tmp/cached/bad.c"
+"$dmacheck" -q --cache-dir "$cache" --write-baseline "$tmp/cbase.json" "${cached[@]}" > /dev/null
+"$dmacheck" -q --cache-dir "$cache" --baseline "$tmp/cbase.json" "${cached[@]}" > "$tmp/out.txt"; check "baseline applies to cache hits" 0 $?
+
+for entry in $(find "$cache" -type f -path "$cache/??/*"); do printf 'not json' > "$entry"; done
+"$dmacheck" --cache-dir "$cache" "${cached[@]}" > "$tmp/out.txt" 2> "$tmp/err.txt"; check "corrupt cache entries" 1 $?
+cmp -s "$tmp/nocache.text" "$tmp/out.txt" || { echo "FAIL: corrupt entries change the output"; diff "$tmp/nocache.text" "$tmp/out.txt"; fail=1; }
+grep -q "0 hits, 3 misses" "$tmp/err.txt" || { echo "FAIL: corrupt entries must be misses"; cat "$tmp/err.txt"; fail=1; }
+
+printf 'x' > "$tmp/notadir"
+"$dmacheck" --cache-dir "$tmp/notadir/cache" "${cached[@]}" > "$tmp/out.txt" 2> "$tmp/err.txt"; check "unwritable cache dir" 1 $?
+grep -q "warning: cannot create the cache directory" "$tmp/err.txt" || { echo "FAIL: unwritable cache needs a warning"; cat "$tmp/err.txt"; fail=1; }
+cmp -s "$tmp/nocache.text" "$tmp/out.txt" || { echo "FAIL: unwritable cache changes the output"; fail=1; }
+
+DMACHECK_CACHE_DIR="$cache" "$dmacheck" "${cached[@]}" > /dev/null 2> "$tmp/err.txt"
+grep -q "cache: 3 hits" "$tmp/err.txt" || { echo "FAIL: DMACHECK_CACHE_DIR is not used"; cat "$tmp/err.txt"; fail=1; }
+DMACHECK_CACHE_DIR="$cache" "$dmacheck" --no-cache "${cached[@]}" > /dev/null 2> "$tmp/err.txt"
+grep -q "cache:" "$tmp/err.txt" && { echo "FAIL: --no-cache must override DMACHECK_CACHE_DIR"; fail=1; }
 exit $fail

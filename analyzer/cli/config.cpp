@@ -19,6 +19,7 @@ bool Config::load(const std::string &file, std::string &error) {
   std::stringstream text;
   text << in.rdbuf();
   path = file;
+  this->text = text.str();
   std::string apiError;
   if (!api.addYaml(text.str(), apiError, /*userDefined=*/true)) {
     error = file + ": " + apiError;

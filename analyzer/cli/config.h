@@ -19,6 +19,7 @@ namespace dmacheck::analyzer {
 
 struct Config {
   std::string path;  // where it was read from, empty for defaults
+  std::string text;  // its raw content (part of the result cache key)
   rules::DmaApiTable api = rules::DmaApiTable::builtin();
   std::vector<std::string> enable, disable;
   std::map<std::string, std::map<std::string, std::vector<std::string>>> options;  // rule -> key -> values

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 
 #include "cli/config.h"
 #include "dmacheck/rules/catalogue.h"
+#include "driver/result_cache.h"
 #include "driver/run_files.h"
 #include "output/report.h"
 
@@ -86,9 +88,10 @@ int runDmacheck(int argc, char **argv) {
   CLI::App app{"dmacheck: finds Linux DMA-API misuse in driver sources", "dmacheck"};
   std::vector<std::string> inputs, enable, disable;
   std::string buildDir, kernelTree, shard, format = "text", outputFile, configFile, baseline, writeBaselineFile, docUrlBase;
+  std::string cacheDir;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   unsigned timeout = 600;
-  bool list = false, quiet = false, version = false, noIsolate = false, showFlags = false;
+  bool list = false, quiet = false, version = false, noIsolate = false, showFlags = false, noCache = false;
   app.add_option("paths", inputs, "Files or directories (recursing into *.c)");
   app.add_option("-p,--build-path", buildDir, "Directory with compile_commands.json");
   app.add_option("--kernel-tree", kernelTree,
@@ -110,7 +113,11 @@ int runDmacheck(int argc, char **argv) {
   app.add_option("--write-baseline", writeBaselineFile, "Write all findings to this baseline file");
   app.add_option("--doc-url-base", docUrlBase, "Base URL of the rule docs in SARIF output");
   app.add_option("--timeout", timeout, "Seconds one file may take (default 600)");
-  app.add_flag("-q,--quiet", quiet, "No progress on stderr");
+  app.add_option("--cache-dir", cacheDir,
+                 "Keep results in DIR and reuse them for files whose preprocessor inputs, flags and rules did not "
+                 "change (default: $DMACHECK_CACHE_DIR; off when unset)");
+  app.add_flag("--no-cache", noCache, "Do not use the result cache, even if DMACHECK_CACHE_DIR is set");
+  app.add_flag("-q,--quiet", quiet, "No progress or summary on stderr");
   app.add_flag("--no-isolate", noIsolate, "Analyse in one process (debugging)");
   app.add_flag("--version", version, "Print the version");
   app.add_flag("--show-flags", showFlags,
@@ -192,6 +199,16 @@ int runDmacheck(int argc, char **argv) {
 
   AnalysisOptions analysis;
   analysis.enabledRules = selected;
+  if (cacheDir.empty())
+    if (const char *env = getenv("DMACHECK_CACHE_DIR")) cacheDir = env;
+  ResultCache cache;
+  if (!noCache && !cacheDir.empty()) {
+    std::string warning;
+    // An unusable cache costs speed, not correctness: warn and go on.
+    if (!cache.open(cacheDir, warning)) std::cerr << "dmacheck: warning: " << warning << "\n";
+    cache.setRunKey(config, analysis, DMACHECK_VERSION);
+    analysis.cache = &cache;
+  }
   RunOptions run;
   run.jobs = jobs;
   run.timeoutSeconds = timeout;
@@ -239,6 +256,12 @@ int runDmacheck(int argc, char **argv) {
   if (format != "text" && !quiet)
     std::cerr << fmt::format("dmacheck: {} files ({} analysed, {} partial, {} failed), {} findings\n", stats.files,
                              stats.analyzed, stats.partial, stats.failed, stats.findings);
+  // On stderr in every format: a hit must not change the report.
+  if (analysis.cache && !quiet) {
+    std::cerr << fmt::format("dmacheck: cache: {} hits, {} misses", stats.cacheHits, stats.cacheMisses);
+    if (stats.cacheNotStored) std::cerr << fmt::format(" ({} not stored)", stats.cacheNotStored);
+    std::cerr << fmt::format(" [{}]\n", cache.dir());
+  }
 
   if (stats.failed > 0) return 2;
   return stats.findings > 0 ? 1 : 0;

@@ -5,6 +5,8 @@
 #include <clang/AST/ParentMapContext.h>
 #include <clang/Lex/Lexer.h>
 
+#include "dmacheck/rules/dma_api.h"
+
 namespace dmacheck::analyzer {
 
 using namespace clang;
@@ -25,6 +27,39 @@ std::string_view calleeName(const CallExpr &call) {
     if (const IdentifierInfo *id = fn->getIdentifier()) return id->getName();
   }
   return {};
+}
+
+namespace {
+
+// True when the macro's row may replace the function's: same behaviour, and
+// every argument the analysis reads sits at the same position in both (the
+// _attrs functions add `attrs`, which the macros pass as 0).
+bool sameCall(const rules::ApiFunction &macro, const rules::ApiFunction &function) {
+  if (macro.kind != function.kind || macro.family != function.family || macro.returns != function.returns ||
+      macro.managed != function.managed)
+    return false;
+  const rules::ApiArgs &m = macro.args, &f = function.args;
+  return m.dev == f.dev && m.cpu == f.cpu && m.page == f.page && m.offset == f.offset && m.phys == f.phys &&
+         m.handle == f.handle && m.handleOut == f.handleOut && m.size == f.size && m.dir == f.dir &&
+         m.nents == f.nents && m.gfp == f.gfp && m.sg == f.sg && (m.attrs == f.attrs || m.attrs == -1);
+}
+
+}  // namespace
+
+const rules::ApiFunction *apiRowForCall(const rules::DmaApiTable &api, const ASTContext *ast, const CallExpr &call) {
+  const rules::ApiFunction *row = api.find(calleeName(call));
+  if (!row || !ast || !call.getCallee()) return row;
+  const SourceManager &sm = ast->getSourceManager();
+  const rules::ApiFunction *written = row;
+  // From the callee's token outwards: each macro body it was expanded from,
+  // skipping argument expansions (they only say where the text was written).
+  for (SourceLocation loc = call.getCallee()->IgnoreParenImpCasts()->getBeginLoc(); loc.isMacroID();
+       loc = sm.getImmediateMacroCallerLoc(loc)) {
+    if (sm.isMacroArgExpansion(loc)) continue;
+    StringRef macro = Lexer::getImmediateMacroName(loc, sm, ast->getLangOpts());
+    if (const rules::ApiFunction *named = api.find(macro); named && sameCall(*named, *row)) written = named;
+  }
+  return written;
 }
 
 const Expr *stripCasts(const Expr *expr) {

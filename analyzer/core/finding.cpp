@@ -35,6 +35,9 @@ RunStats computeStats(const std::vector<FileResult> &results, unsigned baselined
       case FileStatus::Failed: ++stats.failed; break;
     }
     stats.suppressed += r.suppressed;
+    stats.cacheHits += r.cache == CacheUse::Hit;
+    stats.cacheMisses += r.cache == CacheUse::Miss || r.cache == CacheUse::NotStored;
+    stats.cacheNotStored += r.cache == CacheUse::NotStored;
     for (const auto &f : r.findings) {
       ++stats.findings;
       ++stats.byRule[f.ruleId];
@@ -59,6 +62,7 @@ std::string serializeResult(const FileResult &r) {
   j["flags"] = r.flagsSource;
   j["suppressed"] = r.suppressed;
   j["seconds"] = r.seconds;
+  j["cache"] = int(r.cache);
   j["findings"] = nlohmann::json::array();
   for (const auto &f : r.findings) {
     nlohmann::json notes = nlohmann::json::array();
@@ -73,13 +77,16 @@ bool deserializeResult(const std::string &text, FileResult &r) {
   if (j.is_discarded() || !j.is_object()) return false;
   try {
     r.file = j.at("file");
-    r.status = FileStatus(j.at("status").get<int>());
+    int status = j.at("status").get<int>();
+    if (status < int(FileStatus::Analyzed) || status > int(FileStatus::Failed)) return false;
+    r.status = FileStatus(status);
     r.diagnostics = j.at("diagnostics").get<std::vector<std::string>>();
     r.errorCount = j.at("errors");
     r.unresolvedHeaders = j.at("unresolved").get<std::vector<std::string>>();
     r.flagsSource = j.at("flags");
     r.suppressed = j.at("suppressed");
     r.seconds = j.at("seconds");
+    r.cache = CacheUse(j.value("cache", 0));
     for (const auto &f : j.at("findings")) {
       Finding finding{f[0], f[1], f[2], f[3], f[4], f[5], f[6], {}};
       for (const auto &n : f[7]) finding.notes.push_back(Note{n[0], n[1], n[2], n[3]});

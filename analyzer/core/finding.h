@@ -39,6 +39,14 @@ enum class FileStatus {
 };
 const char *fileStatusName(FileStatus status);  // "analyzed", "partial", "failed"
 
+// What the result cache did for a file (--cache-dir).
+enum class CacheUse {
+  Off,       // no cache this run
+  Hit,       // the result came from the cache
+  Miss,      // analysed, and the result was stored
+  NotStored  // analysed, not stored: unwritable cache, write error, or a failed file
+};
+
 struct FileResult {
   std::string file;
   FileStatus status = FileStatus::Failed;
@@ -48,13 +56,15 @@ struct FileResult {
   std::string flagsSource;                // "compile_commands.json" | "built-in kernel model"
   std::vector<Finding> findings;
   unsigned suppressed = 0;                // findings silenced by dmacheck-ignore comments
-  double seconds = 0;                     // wall time of this file's analysis
+  double seconds = 0;                     // wall time of this file's analysis (of the lookup, on a cache hit)
+  CacheUse cache = CacheUse::Off;         // not part of any output format: a hit reports what a miss does
 };
 
 struct RunStats {
   unsigned files = 0, analyzed = 0, partial = 0, failed = 0;
   unsigned findings = 0, suppressed = 0, baselined = 0;
   std::map<std::string, unsigned> byRule;
+  unsigned cacheHits = 0, cacheMisses = 0, cacheNotStored = 0;  // misses include the not stored
   double seconds = 0;
 };
 

@@ -8,16 +8,15 @@
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/MultiplexConsumer.h>
-#include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
-#include <llvm/Support/VirtualFileSystem.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 
 #include "core/check_registry.h"
-#include "driver/kernel_model.h"
+#include "driver/clang_tool.h"
+#include "driver/result_cache.h"
 #include "flow/flow_engine.h"
 #include "output/report.h"
 
@@ -119,25 +118,6 @@ class ActionFactory : public tooling::FrontendActionFactory {
   bool &ran_;
 };
 
-llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem(const CompileSetup &setup,
-                                                               const std::string *mainFile,
-                                                               const std::string *mainCode) {
-  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
-  auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-  if (setup.usesModel) {
-    for (const ModelHeader *h = kModelHeaders; h->path; ++h)
-      memory->addFile(std::string(kModelRoot) + "/" + h->path, 0, llvm::MemoryBuffer::getMemBuffer(h->content));
-    for (const auto &name : setup.unresolvedHeaders)
-      memory->addFile(std::string(kUnresolvedRoot) + "/" + name, 0, llvm::MemoryBuffer::getMemBuffer(""));
-    // The directories must exist even when empty.
-    memory->addFile(std::string(kUnresolvedRoot) + "/.keep", 0, llvm::MemoryBuffer::getMemBuffer(""));
-    memory->addFile(std::string(kModelRoot) + "/.keep", 0, llvm::MemoryBuffer::getMemBuffer(""));
-  }
-  if (mainFile && mainCode) memory->addFile(*mainFile, 0, llvm::MemoryBuffer::getMemBufferCopy(*mainCode));
-  overlay->pushOverlay(memory);
-  return overlay;
-}
-
 FileResult run(const std::string &file, const CompileSetup &setup, const Config &config,
                const AnalysisOptions &options, const std::string *code) {
   auto start = std::chrono::steady_clock::now();
@@ -147,20 +127,14 @@ FileResult run(const std::string &file, const CompileSetup &setup, const Config 
   result.unresolvedHeaders = setup.unresolvedHeaders;
 
   std::string absFile = setup.arguments.back();
-  tooling::FixedCompilationDatabase db(setup.directory,
-                                       std::vector<std::string>(setup.arguments.begin() + 1, setup.arguments.end() - 1));
-  tooling::ClangTool tool(db, {absFile}, std::make_shared<PCHContainerOperations>(),
-                          makeFileSystem(setup, code ? &absFile : nullptr, code));
-  tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-resource-dir", DMACHECK_CLANG_RESOURCE_DIR, "-ferror-limit=0", "-fno-caret-diagnostics"}, tooling::ArgumentInsertPosition::BEGIN));
+  auto tool = makeClangTool(setup, absFile, code);
   CollectingDiagnostics diagnostics(result, options.maxDiagnostics);
-  tool.setDiagnosticConsumer(&diagnostics);
-  tool.setPrintErrorMessage(false);
+  tool->setDiagnosticConsumer(&diagnostics);
 
   CheckContext ctx(config, options.enabledRules);
   bool ran = false;
   ActionFactory factory(ctx, ran);
-  tool.run(&factory);
+  tool->run(&factory);
 
   result.findings = ctx.takeFindings();
   // Report the file as the user named it, not as the absolute path clang saw.
@@ -188,6 +162,28 @@ FileResult run(const std::string &file, const CompileSetup &setup, const Config 
   if (code) applySuppressions(result, *code);
   else applySuppressions(result);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+// The cache in front of run(): the key costs a preprocessor run, a hit saves
+// the parse and the analysis.
+FileResult runCached(const std::string &file, const CompileSetup &setup, const Config &config,
+                     const AnalysisOptions &options, const ResultCache &cache) {
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  std::string key;
+  bool keyed = cache.fileKey(file, setup, key);
+  FileResult result;
+  if (keyed && cache.load(key, result)) {
+    result.cache = CacheUse::Hit;
+    result.seconds = elapsed();
+    return result;
+  }
+  result = run(file, setup, config, options, nullptr);
+  // A failed file is not stored: why it failed may lie outside the key.
+  bool stored = keyed && cache.writable() && result.status != FileStatus::Failed && cache.store(key, result);
+  result.cache = stored ? CacheUse::Miss : CacheUse::NotStored;
+  result.seconds = elapsed();
   return result;
 }
 
@@ -234,7 +230,9 @@ FileResult analyzeFile(const std::string &file, const FlagsProvider &flags, cons
     failed.diagnostics.push_back(why);
     return failed;
   }
-  return run(file, flags.forFile(file), config, options, nullptr);
+  CompileSetup setup = flags.forFile(file);
+  if (options.cache) return runCached(file, setup, config, options, *options.cache);
+  return run(file, setup, config, options, nullptr);
 }
 
 FileResult analyzeCode(const std::string &code, const std::string &fileName, const Config &config,

@@ -11,9 +11,12 @@
 
 namespace dmacheck::analyzer {
 
+class ResultCache;
+
 struct AnalysisOptions {
   std::set<std::string> enabledRules;
   unsigned maxDiagnostics = 10;  // parse errors kept per file
+  const ResultCache *cache = nullptr;  // --cache-dir; null: every file is analysed
 };
 
 FileResult analyzeFile(const std::string &file, const FlagsProvider &flags, const Config &config,

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "dmacheck/rules/catalogue.h"
 #include "driver/run_files.h"
@@ -79,6 +80,63 @@ TEST(AnalyzeFile, InMemoryCodeIsAnalysedWithTheModel) {
   EXPECT_EQ(r.findings[0].ruleId, "dma-gfp-zone");
   EXPECT_EQ(r.findings[0].line, 2u);
   EXPECT_EQ(r.findings[0].function, "f");
+}
+
+// With the real kernel headers dma_map_single() and dma_unmap_single() are
+// macros for the _attrs functions; findings must name what the driver wrote,
+// so messages and baseline keys do not change with the header version.
+TEST(AnalyzeFile, MessagesNameTheMacroTheDriverWrote) {
+  scratch("attrs_dma.h",
+          "#include <linux/dma-mapping.h>\n"
+          "#define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)\n"
+          "#define dma_unmap_single(d, a, s, r) dma_unmap_single_attrs(d, a, s, r, 0)\n"
+          "#define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)\n"
+          "#define WARN_ON(x) (x)\n"
+          "#define foo_unmap(d, h) dma_unmap_single(d, h, 32, DMA_TO_DEVICE)\n");
+  fs::path file = scratch("attrs_user.c",
+                          "#include \"attrs_dma.h\"\n"
+                          "void size_mismatch(struct device *dev, void *buf) {\n"
+                          "  dma_addr_t h = dma_map_single(dev, buf, 64, DMA_TO_DEVICE);\n"
+                          "  if (dma_mapping_error(dev, h)) return;\n"
+                          "  dma_unmap_single(dev, h, 32, DMA_TO_DEVICE);\n"
+                          "}\n"
+                          "void through_wrapper(struct device *dev, void *buf) {\n"
+                          "  dma_addr_t h = dma_map_single(dev, buf, 64, DMA_TO_DEVICE);\n"
+                          "  if (WARN_ON(dma_mapping_error(dev, h))) return;\n"
+                          "  foo_unmap(dev, h);\n"
+                          "}\n"
+                          "void unchecked(struct device *dev, void *buf, __le64 *desc) {\n"
+                          "  dma_addr_t h = WARN_ON(dma_map_single(dev, buf, 64, DMA_TO_DEVICE));\n"
+                          "  *desc = cpu_to_le64(h);\n"
+                          "}\n"
+                          "void attrs_written(struct device *dev, void *buf) {\n"
+                          "  dma_addr_t h = dma_map_single_attrs(dev, buf, 64, DMA_TO_DEVICE, 0);\n"
+                          "  if (dma_mapping_error(dev, h)) return;\n"
+                          "  dma_unmap_single_attrs(dev, h, 32, DMA_TO_DEVICE, 0);\n"
+                          "}\n");
+  FlagsProvider flags;
+  FileResult r = analyzeFile(file.string(), flags, Config(), allRules());
+  EXPECT_EQ(r.errorCount, 0u) << (r.diagnostics.empty() ? "" : r.diagnostics.front());
+  std::map<std::string, std::string> messages;  // function -> message and notes
+  for (const auto &f : r.findings) {
+    std::string &text = messages[f.function];
+    text += "[" + f.ruleId + "] " + f.message;
+    for (const auto &n : f.notes) text += " / " + n.message;
+  }
+  for (const char *function : {"size_mismatch", "through_wrapper", "unchecked"}) {
+    SCOPED_TRACE(function);
+    EXPECT_EQ(messages[function].find("_attrs"), std::string::npos) << messages[function];
+  }
+  EXPECT_NE(messages["size_mismatch"].find("[dma-unmap-size-mismatch]"), std::string::npos) << messages["size_mismatch"];
+  EXPECT_NE(messages["size_mismatch"].find("[function=dma_unmap_single]"), std::string::npos) << messages["size_mismatch"];
+  EXPECT_NE(messages["size_mismatch"].find("mapped here with dma_map_single()"), std::string::npos)
+      << messages["size_mismatch"];
+  EXPECT_NE(messages["through_wrapper"].find("[function=dma_unmap_single]"), std::string::npos)
+      << messages["through_wrapper"];
+  EXPECT_NE(messages["unchecked"].find("[function=dma_map_single]"), std::string::npos) << messages["unchecked"];
+  // Calls written with the _attrs name keep it.
+  EXPECT_NE(messages["attrs_written"].find("[function=dma_unmap_single_attrs]"), std::string::npos)
+      << messages["attrs_written"];
 }
 
 TEST(RunFiles, IsolatedWorkersReturnTheSameResults) {

@@ -265,34 +265,6 @@ Linkage kbuildLinkage(const fs::path &dir, const std::string &stem, const std::s
 
 }  // namespace
 
-bool parseShard(const std::string &text, unsigned &index, unsigned &count, std::string &error) {
-  unsigned long i = 0, n = 0;
-  char *end = nullptr;
-  auto slash = text.find('/');
-  if (slash != std::string::npos) {
-    i = std::strtoul(text.c_str(), &end, 10);
-    bool indexOk = end == text.c_str() + slash && slash > 0;
-    n = std::strtoul(text.c_str() + slash + 1, &end, 10);
-    bool countOk = *end == '\0' && slash + 1 < text.size();
-    if (indexOk && countOk && n >= 1 && n <= 100000 && i >= 1 && i <= n) {
-      index = unsigned(i);
-      count = unsigned(n);
-      return true;
-    }
-  }
-  error = "--shard '" + text + "': expected I/N with 1 <= I <= N (e.g. --shard 2/4)";
-  return false;
-}
-
-std::vector<std::string> selectShard(std::vector<std::string> files, unsigned index, unsigned count) {
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  if (count <= 1 || index < 1 || index > count) return files;
-  std::vector<std::string> mine;
-  for (size_t i = index - 1; i < files.size(); i += count) mine.push_back(files[i]);
-  return mine;
-}
-
 const char *clangResourceDir() { return DMACHECK_CLANG_RESOURCE_DIR; }
 
 std::string kbuildName(const std::string &file) {

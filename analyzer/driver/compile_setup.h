@@ -77,13 +77,6 @@ const char *clangResourceDir();
 // replaced (kbuild's own is the module the object links into; only pr_fmt
 // strings see the difference).
 std::string kbuildName(const std::string &file);
-// "--shard I/N" (1 <= I <= N); false with a usage message otherwise.
-bool parseShard(const std::string &text, unsigned &index, unsigned &count, std::string &error);
-// Shard `index` of `count` (1-based): every count-th file of the sorted,
-// de-duplicated list, starting at the index-th, so N machines given the same
-// inputs split them without overlap and evenly, whatever order they came in.
-// (Lives here, next to the other per-file setup, so the unit tests reach it.)
-std::vector<std::string> selectShard(std::vector<std::string> files, unsigned index, unsigned count);
 // Drops GCC-only flags clang rejects and adds clang's kernel warnings flags.
 std::vector<std::string> sanitizeGccArguments(const std::vector<std::string> &arguments);
 

@@ -40,7 +40,7 @@ class Collector : public RecursiveASTVisitor<Collector> {
     const FieldDecl *field = fieldOf(op->getLHS());
     if (!field) return true;
     const auto *call = dyn_cast<CallExpr>(op->getRHS()->IgnoreParenCasts());
-    const rules::ApiFunction *fn = call ? api_.find(calleeName(*call)) : nullptr;
+    const rules::ApiFunction *fn = call ? apiRowForCall(api_, &ast_, *call) : nullptr;
     if (fn && (fn->kind == rules::ApiKind::Map || fn->kind == rules::ApiKind::Alloc)) {
       record(field, call, fn);
       return true;
@@ -54,7 +54,7 @@ class Collector : public RecursiveASTVisitor<Collector> {
 
   bool VisitCallExpr(CallExpr *call) {
     if (!function_) return true;
-    const rules::ApiFunction *fn = api_.find(calleeName(*call));
+    const rules::ApiFunction *fn = apiRowForCall(api_, &ast_, *call);
     if (!fn) return true;
     auto arg = [&](int i) -> const Expr * { return i >= 0 && unsigned(i) < call->getNumArgs() ? call->getArg(i) : nullptr; };
     if (fn->kind == rules::ApiKind::Alloc) {

@@ -291,7 +291,7 @@ class CallCollector : public RecursiveASTVisitor<CallCollector> {
   }
   bool VisitCallExpr(CallExpr *call) {
     std::string_view name = calleeName(*call);
-    if (const ApiFunction *fn = api_.find(name)) {
+    if (const ApiFunction *fn = apiRowForCall(api_, ast_, *call)) {
       interesting = true;
       if (fn->kind == ApiKind::Map || fn->kind == ApiKind::Alloc) creators.push_back({call, fn});
     }
@@ -306,7 +306,7 @@ class CallCollector : public RecursiveASTVisitor<CallCollector> {
 };
 
 void Engine::collectResources(const Stmt *body) {
-  CallCollector collector(api_);
+  CallCollector collector(api_, &ast_);
   collector.TraverseStmt(const_cast<Stmt *>(body));
   for (auto [call, fn] : collector.creators) {
     if (resources_.size() >= 60000) break;
@@ -411,7 +411,7 @@ ValueSet Engine::values(const Expr *expr, const BlockState &state) const {
     }
     std::string_view name = calleeName(*call);
     // `ret = dma_mapping_error(dev, h); if (ret)`: the result speaks for h.
-    if (const ApiFunction *fn = api_.find(name); fn && fn->kind == ApiKind::Check) {
+    if (const ApiFunction *fn = apiRowForCall(api_, &ast_, *call); fn && fn->kind == ApiKind::Check) {
       for (uint16_t id : targets(call, *fn, state)) {
         ValueRef v;
         v.id = id;
@@ -569,7 +569,7 @@ void Engine::refine(const Expr *cond, bool taken, BlockState &state) const {
   if (const auto *call = dyn_cast<CallExpr>(e)) {
     std::string_view name = calleeName(*call);
     if (name == "__builtin_expect" && call->getNumArgs() > 0) return refine(call->getArg(0), taken, state);
-    const ApiFunction *fn = api_.find(name);
+    const ApiFunction *fn = apiRowForCall(api_, &ast_, *call);
     if (fn && fn->kind == ApiKind::Check) {
       for (uint16_t id : targets(call, *fn, state))
         state.res[id] = mapStates(state.res[id], [&](TypeState &s) {
@@ -747,7 +747,7 @@ void Engine::transferCall(const CallExpr *call, BlockState &state, bool report) 
     for (const Expr *arg : call->arguments()) use(*arg, UseKind::PassedToCall, values(arg, state), state, report);
     return;
   }
-  if (const ApiFunction *fn = api_.find(name)) {
+  if (const ApiFunction *fn = apiRowForCall(api_, &ast_, *call)) {
     auto created = resourceOf_.find(call);
     if (report)
       for (auto *o : observers_) o->onApiCall(*this, *call, *fn, created == resourceOf_.end() ? -1 : created->second);
