@@ -138,9 +138,12 @@ DeviceExtent deviceExtent(store::RunReader &reader, const store::Device &device,
 
 std::vector<LostSpan> lostSpans(store::RunReader &reader, size_t limit) {
   std::vector<LostSpan> out;
-  // Event ids follow time, so "the previous event" is a backward walk by id.
+  // Event ids follow time, so "the previous event" is a backward walk by id,
+  // in events and in iommu_ops (iommu:map/unmap have no events row).
   store::Statement prev = reader.database().prepare(
-      "SELECT ts_ns FROM events WHERE ts_ns < ?1 AND (?2 IS NULL OR cpu = ?2) ORDER BY id DESC LIMIT 1");
+      "SELECT MAX(ts) FROM (SELECT (SELECT ts_ns FROM events WHERE ts_ns < ?1 AND (?2 IS NULL OR cpu = ?2) "
+      "ORDER BY id DESC LIMIT 1) AS ts UNION ALL SELECT (SELECT ts_ns FROM iommu_ops WHERE ts_ns < ?1 AND "
+      "(?2 IS NULL OR cpu = ?2) ORDER BY id DESC LIMIT 1))");
   for (const store::LostWindow &w : reader.lostEvents()) {
     if (out.size() >= limit) break;
     LostSpan span;
@@ -155,7 +158,7 @@ std::vector<LostSpan> lostSpans(store::RunReader &reader, size_t limit) {
         prev.bindInt(2, *w.cpu);
       else
         prev.bindNull(2);
-      if (prev.step()) span.from = prev.columnU64(0);
+      if (prev.step() && !prev.isNull(0)) span.from = prev.columnU64(0);
     }
     out.push_back(span);
   }

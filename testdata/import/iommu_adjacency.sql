@@ -2,12 +2,11 @@
 -- Every iommu:map/unmap is linked to the mapping of the adjacent dma: event
 -- on its CPU and task: maps before dma_map_page/dma_alloc/dma_map_sg, the
 -- unmap before dma_unmap_page and after dma_unmap_sg (an interrupt on CPU 1).
-SELECT e.id AS event, t.name AS type, o.cpu, printf('0x%x', o.iova) AS iova, o.size, d.name AS device,
-       o.mapping, k.name AS kind
-  FROM iommu_ops o JOIN events e ON e.id = o.event JOIN event_types t ON t.id = e.type
-  LEFT JOIN devices d ON d.id = o.device LEFT JOIN mappings m ON m.id = o.mapping
+SELECT o.event, CASE o.op WHEN 0 THEN 'iommu_map' ELSE 'iommu_unmap' END AS type, o.cpu,
+       printf('0x%x', o.iova) AS iova, o.size, d.name AS device, o.mapping, k.name AS kind
+  FROM iommu_ops o LEFT JOIN devices d ON d.id = o.device LEFT JOIN mappings m ON m.id = o.mapping
   LEFT JOIN mapping_kinds k ON k.id = m.kind
- ORDER BY e.id;
+ ORDER BY o.event;
 SELECT m.id, d.name AS device, k.name AS kind, printf('0x%x', m.dma_addr) AS dma_addr, m.size, r.name AS dir,
        m.map_ts, m.unmap_ts
   FROM mappings m JOIN devices d ON d.id = m.device JOIN mapping_kinds k ON k.id = m.kind

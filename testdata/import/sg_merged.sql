@@ -4,5 +4,6 @@
 SELECT m.id, m.sg_group, m.sg_index, printf('0x%x', m.dma_addr) AS dma_addr, m.size, m.phys_addr, m.map_event,
        m.unmap_event, m.unmap_size, m.long_lived
   FROM mappings m ORDER BY m.id;
-SELECT event, count(*) AS entries, count(dma_addr) AS segments, count(phys_addr) AS pages
-  FROM event_sg GROUP BY event ORDER BY event;
+SELECT e.id AS event, count(*) AS entries, count(json_extract(j.value, '$[0]')) AS segments,
+       count(json_extract(j.value, '$[1]')) AS pages
+  FROM events e, json_each(e.sg) j GROUP BY e.id ORDER BY e.id;

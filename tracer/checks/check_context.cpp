@@ -133,7 +133,8 @@ bool CheckContext::loadAll(std::string &error) {
     // The latest per-CPU first event: before it some CPU's buffer had already
     // wrapped, so the trace is incomplete there.
     store::Statement s = database().prepare(
-        "SELECT MAX(first_ts) FROM (SELECT MIN(ts_ns) AS first_ts FROM events WHERE cpu IS NOT NULL GROUP BY cpu)");
+        "SELECT MAX(first_ts) FROM (SELECT cpu, MIN(ts_ns) AS first_ts FROM (SELECT cpu, ts_ns FROM events WHERE cpu "
+        "IS NOT NULL UNION ALL SELECT cpu, ts_ns FROM iommu_ops WHERE cpu IS NOT NULL) GROUP BY cpu)");
     if (s.valid() && s.step() && !s.isNull(0)) completeFromNs_ = s.columnU64(0);
     if (completeFromNs_ == 0) completeFromNs_ = info().startNs;
   }

@@ -1,6 +1,6 @@
 // What every trace check reads, loaded once from the run database through
 // the store library (RunReader plus a few raw queries of the tables the
-// reader API has no call for: syncs, bounces, event_sg).
+// reader API has no call for: syncs, bounces, sg arrays).
 //
 // Loss model (the inconclusive verdicts of every check come from here):
 //   * `CPU:N [LOST M EVENTS]` markers are lost_events rows at the first

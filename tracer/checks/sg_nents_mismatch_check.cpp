@@ -15,7 +15,8 @@ namespace {
 std::vector<uint64_t> physList(CheckContext &context, int64_t event) {
   std::vector<uint64_t> out;
   store::Statement s =
-      context.database().prepare("SELECT phys_addr FROM event_sg WHERE event = ? AND phys_addr IS NOT NULL ORDER BY idx");
+      context.database().prepare("SELECT json_extract(j.value, '$[1]') AS phys FROM events e, json_each(e.sg) j "
+                                 "WHERE e.id = ? AND phys IS NOT NULL ORDER BY j.key");
   if (!s.valid()) return out;
   s.bindInt(1, event);
   while (s.step()) out.push_back(s.columnU64(0));

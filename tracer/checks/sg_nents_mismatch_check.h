@@ -3,7 +3,7 @@
 // check_unmap(): "frees DMA sg list with different entry count").
 //
 // The sg events carry nents (events.aux) and the list's physical addresses
-// (event_sg). The importer pairs a dma_unmap_sg with the live sg list of
+// (events.sg). The importer pairs a dma_unmap_sg with the live sg list of
 // the same physical address list, so:
 //   * a paired list whose map and unmap nents differ (only possible when
 //     the arrays were capped at 128 entries) is compared directly;

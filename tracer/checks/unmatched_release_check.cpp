@@ -31,7 +31,8 @@ std::string nearbyWarning(const CheckContext &context, const Event &release) {
 }
 
 std::optional<uint64_t> firstSgPhys(CheckContext &context, int64_t event) {
-  store::Statement s = context.database().prepare("SELECT phys_addr FROM event_sg WHERE event = ? ORDER BY idx LIMIT 1");
+  store::Statement s = context.database().prepare(
+      "SELECT json_extract(j.value, '$[1]') FROM events e, json_each(e.sg) j WHERE e.id = ? ORDER BY j.key LIMIT 1");
   if (!s.valid()) return std::nullopt;
   s.bindInt(1, event);
   if (s.step()) return s.columnOptionalU64(0);

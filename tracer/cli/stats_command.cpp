@@ -45,8 +45,12 @@ json buildStats(store::RunReader &reader) {
     j["sources"].push_back({{"path", s.path}, {"format", s.format}, {"events", s.events}, {"input_units", s.inputUnits}});
   j["events_by_type"] = json::object();
   uint64_t events = 0;
-  for (const auto &[name, n] : counts(db, "SELECT t.name, count(*) FROM events e JOIN event_types t ON t.id = e.type "
-                                          "GROUP BY e.type ORDER BY e.type")) {
+  // iommu:map/unmap live only in iommu_ops (schema.cpp, events).
+  for (const auto &[name, n] :
+       counts(db, "SELECT t.name, n FROM (SELECT type, count(*) AS n FROM events GROUP BY type "
+                  "UNION ALL SELECT CASE op WHEN 0 THEN (SELECT id FROM event_types WHERE name = 'iommu_map') "
+                  "ELSE (SELECT id FROM event_types WHERE name = 'iommu_unmap') END, count(*) FROM iommu_ops GROUP BY op) "
+                  "c JOIN event_types t ON t.id = c.type ORDER BY c.type")) {
     j["events_by_type"][name] = n;
     events += n;
   }

@@ -247,6 +247,13 @@ void ImportSink::process(const TraceEvent &e, int64_t source) {
   }
   std::optional<int64_t> stack;
   if (!e.stack.empty()) stack = writer_.internStack(e.stack, callSiteOf(e.stack));
+  if (e.type == EventType::IommuMap || e.type == EventType::IommuUnmap) {
+    // Stored once, as an iommu_ops row (schema.cpp, events).
+    std::optional<int64_t> task;
+    if (e.pid >= 0) task = writer_.internTask(e.pid, e.comm);
+    tracker_.process(id, device, stack, e, MappingTracker::EventOrigin{task, source});
+    return;
+  }
   writeEvent(id, device, stack, e, source);
   if (e.type == EventType::Console) console(id, e);
   tracker_.process(id, device, stack, e);
@@ -284,8 +291,8 @@ void ImportSink::writeEvent(int64_t id, int64_t device, std::optional<int64_t> s
       entries.push_back(r);
     }
     row.size = total ? total : e.size;
+    if (!entries.empty()) row.sg = store::sgEntriesJson(entries);
     writer_.addEvent(row);
-    writer_.addSgEntries(id, entries);
     return;
   }
   if (f & kSize) row.size = e.size;

@@ -91,7 +91,8 @@ std::string MappingTracker::describe(int64_t eventId, const TraceEvent &e) const
   return buf;
 }
 
-void MappingTracker::process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e) {
+void MappingTracker::process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
+                             const EventOrigin &origin) {
   switch (e.type) {
     case EventType::DmaMapPage: return map(eventId, device, stack, e, MappingKind::Page);
     case EventType::DmaMapResource: return map(eventId, device, stack, e, MappingKind::Resource);
@@ -115,7 +116,7 @@ void MappingTracker::process(int64_t eventId, int64_t device, std::optional<int6
     case EventType::DmaSyncSgForCpu:
     case EventType::DmaSyncSgForDevice: return sync(eventId, device, e);
     case EventType::IommuMap:
-    case EventType::IommuUnmap: return iommu(eventId, e);
+    case EventType::IommuUnmap: return iommu(eventId, stack, origin, e);
     case EventType::SwiotlbBounced: return bounce(eventId, device, e);
     case EventType::IommuIoPageFault: return fault(eventId, device, e);
     default: return;  // device bookkeeping, console and markers: the sink's business
@@ -485,13 +486,17 @@ void MappingTracker::linkPendingMaps(TaskState &task, int64_t device,
   flushOps(unlinked, stats::kIommuMapUnlinked);
 }
 
-void MappingTracker::iommu(int64_t eventId, const TraceEvent &e) {
+void MappingTracker::iommu(int64_t eventId, std::optional<int64_t> stack, const EventOrigin &origin,
+                           const TraceEvent &e) {
   TaskState &task = tasks_[{e.cpu, e.pid}];
   store::IommuOp op;
   op.id = nextIommuOp_++;
   op.event = eventId;
   op.tsNs = e.tsNs;
-  op.cpu = e.cpu;
+  if (e.cpu >= 0) op.cpu = e.cpu;
+  op.task = origin.task;
+  op.stack = stack;
+  op.source = origin.source;
   op.unmap = e.type == EventType::IommuUnmap;
   op.iova = e.dmaAddr;
   op.size = e.size;

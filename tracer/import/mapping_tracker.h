@@ -79,9 +79,19 @@ class MappingTracker {
  public:
   explicit MappingTracker(TrackerOutput &out) : out_(out) {}
 
+  // Where an iommu:map/unmap came from: it has no events row, so its
+  // iommu_ops row carries these itself.
+  struct EventOrigin {
+    std::optional<int64_t> task;  // tasks.id
+    int64_t source = 0;           // sources.id
+  };
   // device: devices.id of event.device (0 when the event has none);
   // stack: stacks.id of the event's stack.
-  void process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &event);
+  void process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &event,
+               const EventOrigin &origin);
+  void process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &event) {
+    process(eventId, device, stack, event, EventOrigin{});
+  }
   // A DMAR console fault (the sink parses the console line).
   void consoleFault(int64_t eventId, uint64_t tsNs, int64_t device, uint64_t addr, bool write, int reason,
                     const std::string &reasonText);
@@ -130,7 +140,7 @@ class MappingTracker {
              store::MappingKind kind);
   void unmapSg(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e);
   void sync(int64_t eventId, int64_t device, const TraceEvent &e);
-  void iommu(int64_t eventId, const TraceEvent &e);
+  void iommu(int64_t eventId, std::optional<int64_t> stack, const EventOrigin &origin, const TraceEvent &e);
   void bounce(int64_t eventId, int64_t device, const TraceEvent &e);
   void fault(int64_t eventId, int64_t device, const TraceEvent &e);
 

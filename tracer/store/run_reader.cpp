@@ -69,7 +69,15 @@ Mapping readExtent(const Statement &s) {
 
 constexpr const char *kEventColumns =
     "e.id, e.ts_ns, e.cpu, t.pid, t.comm, e.type, e.device, e.dma_addr, e.phys_addr, e.size, e.dir, e.attrs, "
-    "e.aux, e.stack, e.source, e.text";
+    "e.aux, e.stack, e.source, e.text, e.sg";
+
+// iommu_ops rows as events (they have no events row, schema.cpp): the same
+// columns as kEventColumns, type from op.
+std::string iommuEventColumns() {
+  return "o.event, o.ts_ns, o.cpu, t.pid, t.comm, CASE o.op WHEN 0 THEN " + std::to_string(eventTypeCode("iommu_map")) +
+         " ELSE " + std::to_string(eventTypeCode("iommu_unmap")) +
+         " END, o.device, o.iova, o.paddr, o.size, NULL, NULL, o.unmapped_size, o.stack, o.source, NULL, NULL";
+}
 
 Event readEvent(const Statement &s) {
   Event e;
@@ -89,6 +97,7 @@ Event readEvent(const Statement &s) {
   e.stack = s.columnOptionalInt(13);
   e.source = s.columnInt(14);
   e.text = s.columnText(15);
+  e.sg = s.columnText(16);
   return e;
 }
 
@@ -123,7 +132,8 @@ Device readDevice(const Statement &s) {
   return d;
 }
 
-constexpr const char *kIommuColumns = "id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, mapping";
+constexpr const char *kIommuColumns =
+    "id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, mapping, task, stack, source";
 
 IommuOp readIommuOp(const Statement &s) {
   IommuOp op;
@@ -138,6 +148,9 @@ IommuOp readIommuOp(const Statement &s) {
   op.unmappedSize = s.columnOptionalU64(8);
   op.device = s.columnOptionalInt(9);
   op.mapping = s.columnOptionalInt(10);
+  op.task = s.columnOptionalInt(11);
+  op.stack = s.columnOptionalInt(12);
+  op.source = s.columnInt(13);
   return op;
 }
 
@@ -348,16 +361,31 @@ std::optional<Event> RunReader::event(int64_t id) {
   else if (!s.succeeded())
     fail("cannot read event");
   s.reset();  // releases the statement's read of the table
-  return out;
+  if (out || !error_.empty()) return out;
+  // An iommu:map/unmap (rarely asked for: iommu_ops.event has no index).
+  Statement o = db_->prepare("SELECT " + iommuEventColumns() +
+                             " FROM iommu_ops o LEFT JOIN tasks t ON t.id = o.task WHERE o.event = ?");
+  o.bindInt(1, id);
+  if (o.step()) return readEvent(o);
+  if (!o.succeeded()) fail("cannot read event");
+  return std::nullopt;
 }
 
 std::vector<Event> RunReader::events(const EventQuery &q) {
   error_.clear();
-  std::string sql = std::string("SELECT ") + kEventColumns +
-                    " FROM events e LEFT JOIN tasks t ON t.id = e.task WHERE e.ts_ns >= ?1 AND e.ts_ns <= ?2";
-  if (q.device) sql += " AND e.device = ?3";
-  if (q.type) sql += " AND e.type = ?4";
-  sql += " ORDER BY e.id" + limitClause(q.limit);
+  std::string where = " WHERE e.ts_ns >= ?1 AND e.ts_ns <= ?2";
+  if (q.device) where += " AND e.device = ?3";
+  if (q.type) where += " AND e.type = ?4";
+  std::string iommuWhere = " WHERE o.ts_ns >= ?1 AND o.ts_ns <= ?2";
+  if (q.device) iommuWhere += " AND o.device = ?3";
+  std::string sql = std::string("SELECT ") + kEventColumns + " FROM events e LEFT JOIN tasks t ON t.id = e.task" + where;
+  const int iommuMap = eventTypeCode("iommu_map"), iommuUnmap = eventTypeCode("iommu_unmap");
+  if (!q.type || *q.type == iommuMap || *q.type == iommuUnmap) {
+    if (q.type) iommuWhere += std::string(" AND o.op = ") + (*q.type == iommuMap ? "0" : "1");
+    sql += " UNION ALL SELECT " + iommuEventColumns() + " FROM iommu_ops o LEFT JOIN tasks t ON t.id = o.task" +
+           iommuWhere;
+  }
+  sql += " ORDER BY 1" + limitClause(q.limit);
   Statement s = db_->prepare(sql);
   s.bindInt(1, clampU64(q.t0));
   s.bindInt(2, clampU64(q.t1));
@@ -493,6 +521,12 @@ std::vector<Finding> RunReader::findings(std::optional<int64_t> device) {
 }
 
 // ------------------------------------------------------------ run_types.h
+
+int eventTypeCode(std::string_view name) {
+  for (int i = 0; i < kEventTypeCount; ++i)
+    if (kEventTypes[i].name == name) return i;
+  return -1;
+}
 
 std::string_view eventTypeNameOf(int code) {
   return code >= 0 && code < kEventTypeCount ? kEventTypes[code].name : std::string_view();

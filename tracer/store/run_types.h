@@ -35,6 +35,8 @@ inline constexpr EventTypeInfo kEventTypes[] = {
 inline constexpr int kEventTypeCount = sizeof(kEventTypes) / sizeof(kEventTypes[0]);
 // "" for a code outside the table.
 std::string_view eventTypeNameOf(int code);
+// The code of a kEventTypes name; -1 when unknown.
+int eventTypeCode(std::string_view name);
 
 enum class MappingKind : uint8_t { Coherent = 0, Page = 1, SgSegment = 2, Resource = 3, Pages = 4, Sgt = 5 };
 std::string_view mappingKindName(MappingKind kind);  // "coherent", "page", ...
@@ -131,6 +133,7 @@ struct Event {
   std::optional<int64_t> stack;
   int64_t source = 0;
   std::string text;
+  std::string sg;  // sg events: the array as JSON (events.sg); "" for other types
 
   std::string_view typeName() const { return eventTypeNameOf(type); }
 };
@@ -146,6 +149,8 @@ struct IommuOp {
   int64_t event = 0;
   uint64_t tsNs = 0;
   std::optional<int32_t> cpu;
+  std::optional<int64_t> task, stack;
+  int64_t source = 0;
   bool unmap = false;
   uint64_t iova = 0;
   std::optional<uint64_t> paddr;

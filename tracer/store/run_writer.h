@@ -56,9 +56,13 @@ struct BounceRow {
   std::optional<int64_t> mapping;
 };
 
+// One entry of an sg event's array (events.sg).
 struct SgEntryRow {
   std::optional<uint64_t> dmaAddr, physAddr, length;
 };
+// The JSON of events.sg: [[dma_addr, phys_addr, length], ...], null for a
+// missing value, 64-bit values as signed integers (as in every column).
+std::string sgEntriesJson(const std::vector<SgEntryRow> &entries);
 
 class RunWriter {
  public:
@@ -77,7 +81,6 @@ class RunWriter {
   int64_t internStack(const std::vector<std::string> &frames, const std::string &callSite);
   // event.id must be set; pid/comm are interned into tasks.
   void addEvent(const Event &event);
-  void addSgEntries(int64_t event, const std::vector<SgEntryRow> &entries);
   void addMapping(const Mapping &mapping);
   void addIommuOp(const IommuOp &op);
   void addSync(const SyncRow &sync);
@@ -114,11 +117,7 @@ class RunWriter {
     Event event;  // pid/comm unused: interned into task
     std::optional<int64_t> task;
   };
-  struct SgRows {
-    int64_t event;
-    std::vector<SgEntryRow> entries;
-  };
-  using Row = std::variant<MetaRow, Source, TaskRow, StackRow, EventRow, SgRows, Mapping, IommuOp, SyncRow, BounceRow,
+  using Row = std::variant<MetaRow, Source, TaskRow, StackRow, EventRow, Mapping, IommuOp, SyncRow, BounceRow,
                            Fault, LostWindow, Device, ImportStat>;
   static constexpr size_t kBatchRows = 4096;
   static constexpr size_t kMaxQueuedBatches = 8;
@@ -132,7 +131,6 @@ class RunWriter {
   void insert(const TaskRow &row);
   void insert(const StackRow &row);
   void insert(const EventRow &row);
-  void insert(const SgRows &row);
   void insert(const Mapping &row);
   void insert(const IommuOp &row);
   void insert(const SyncRow &row);
@@ -153,7 +151,7 @@ class RunWriter {
   std::condition_variable batchReady_, spaceFreed_;
   bool stopping_ = false;
   std::thread worker_;
-  std::unique_ptr<Statement> meta_, source_, task_, stack_, event_, sg_, mapping_, iommu_, sync_, bounce_, fault_,
+  std::unique_ptr<Statement> meta_, source_, task_, stack_, event_, mapping_, iommu_, sync_, bounce_, fault_,
       lost_, device_, stat_;
   std::unordered_map<std::string, int64_t> tasks_;   // "pid\0comm" -> id
   std::unordered_map<std::string, int64_t> stacks_;  // joined frames -> id

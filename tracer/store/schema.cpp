@@ -100,35 +100,29 @@ CREATE TABLE stacks (
 );
 
 -- Every event in timestamp order (normalized; type-specific detail lives in
--- mappings, iommu_ops, syncs, bounces, faults and event_sg).
+-- mappings, iommu_ops, syncs, bounces and faults), except iommu:map and
+-- iommu:unmap: those are stored once, in iommu_ops, under their event id
+-- (ids are shared: an id missing here is an iommu_ops.event). They are over
+-- two thirds of a strict-IOMMU trace; a second copy here cost a third of the
+-- import time (docs/benchmarks.md).
 CREATE TABLE events (
   id INTEGER PRIMARY KEY,  -- event id; ascending id is the imported (timestamp) order
   ts_ns INTEGER NOT NULL,  -- ns, trace clock
   cpu INTEGER,  -- CPU that recorded the event; NULL when unknown
   task INTEGER,  -- tasks.id; NULL when the format gives no pid
   type INTEGER NOT NULL,  -- event_types.id
-  device INTEGER,  -- devices.id; NULL for iommu:map/unmap and console lines
-  dma_addr INTEGER,  -- dma_addr / iova / swiotlb dev_addr; NULL when the event has none
-  phys_addr INTEGER,  -- phys_addr / paddr; NULL when the event has none
+  device INTEGER,  -- devices.id; NULL for console lines and markers
+  dma_addr INTEGER,  -- dma_addr / swiotlb dev_addr; NULL when the event has none
+  phys_addr INTEGER,  -- phys_addr; NULL when the event has none
   size INTEGER,  -- size in bytes; for sg events the sum of the segment lengths
   dir INTEGER,  -- directions.id; NULL when the event has none
   attrs INTEGER,  -- DMA_ATTR_* bits; NULL when the event has none
-  aux INTEGER,  -- type-specific: gfp flags (dma_alloc*), err (dma_map_sg_err), unmapped_size (iommu_unmap), flags (iommu_io_page_fault), nents (sg events), group id (iommu_add/remove_device), 1 when forced (swiotlb_bounced); else NULL
+  aux INTEGER,  -- type-specific: gfp flags (dma_alloc*), err (dma_map_sg_err), flags (iommu_io_page_fault), nents (sg events), group id (iommu_add/remove_device), 1 when forced (swiotlb_bounced); else NULL
   stack INTEGER,  -- stacks.id; NULL without a stack trace
   source INTEGER NOT NULL,  -- sources.id
-  text TEXT  -- console / marker message; NULL for other types
+  text TEXT,  -- console / marker message; NULL for other types
+  sg TEXT  -- the array of an sg event (dma_map_sg, dma_unmap_sg, dma_sync_sg_*, dma_map_sg_err, dma_alloc_sgt, dma_free_sgt) as JSON, one [dma_addr, phys_addr, length] per entry, null where the event has none (read it with json_each); NULL for other types
 );
-
--- The arrays of sg events (dma_map_sg, dma_unmap_sg, dma_sync_sg_*,
--- dma_map_sg_err, dma_alloc_sgt, dma_free_sgt), one row per entry.
-CREATE TABLE event_sg (
-  event INTEGER NOT NULL,  -- events.id
-  idx INTEGER NOT NULL,  -- position in the array, 0-based
-  dma_addr INTEGER,  -- dma address of a mapped segment; NULL when the event has none at this index
-  phys_addr INTEGER,  -- physical address of a list entry; NULL when the event has none at this index
-  length INTEGER,  -- mapped segment length in bytes; NULL when the event has none at this index
-  PRIMARY KEY (event, idx)
-) WITHOUT ROWID;
 
 -- One row per mapping lifetime: from the map/alloc event to the matching
 -- unmap/free (paired per (device, dma address) with dma-debug's best fit;
@@ -160,9 +154,12 @@ CREATE TABLE mappings (
 -- CPU and task that they belong to where adjacency allows.
 CREATE TABLE iommu_ops (
   id INTEGER PRIMARY KEY,  -- op id
-  event INTEGER NOT NULL,  -- events.id of the iommu:map/unmap
+  event INTEGER NOT NULL,  -- event id of the iommu:map/unmap (in the events id sequence; the event has no events row)
   ts_ns INTEGER NOT NULL,  -- ns
   cpu INTEGER,  -- CPU of the event
+  task INTEGER,  -- tasks.id; NULL when the format gives no pid
+  stack INTEGER,  -- stacks.id; NULL without a stack trace
+  source INTEGER NOT NULL,  -- sources.id
   op INTEGER NOT NULL,  -- 0 map, 1 unmap
   iova INTEGER NOT NULL,  -- first IOVA of the range (page aligned)
   paddr INTEGER,  -- physical address (map only)

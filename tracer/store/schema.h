@@ -18,10 +18,12 @@ class Database;
 //   keeps it; dropping a column or changing a meaning raises it.
 // - kOldestReadableVersion: the oldest file this build's RunReader reads
 //   (it selects every column it knows).
-// History: 1 first layout; 2 devices.min_phys_addr/max_phys_end.
-constexpr int kSchemaVersion = 2;
-constexpr int kCompatibleVersion = 1;
-constexpr int kOldestReadableVersion = 2;
+// History: 1 first layout; 2 devices.min_phys_addr/max_phys_end; 3 iommu
+// map/unmap only in iommu_ops (with task, stack, source), sg arrays as
+// events.sg JSON instead of the event_sg table.
+constexpr int kSchemaVersion = 3;
+constexpr int kCompatibleVersion = 3;
+constexpr int kOldestReadableVersion = 3;
 
 // CREATE TABLE statements (with doc comments) and the lookup-table rows.
 std::string_view schemaSql();
