@@ -27,7 +27,7 @@ since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1
 
 need=()
 [[ -f $tarball ]] || need+=(linux-source-6.12)
-for tool in make gcc flex bison bc xz; do command -v $tool >/dev/null || need+=($tool); done
+for tool in make gcc flex bison bc xz perl python3; do command -v $tool >/dev/null || need+=($tool); done
 [[ -f /usr/include/libelf.h ]] || need+=(libelf-dev)
 [[ -f /usr/include/openssl/ssl.h ]] || need+=(libssl-dev)
 if ((${#need[@]})); then
@@ -55,7 +55,8 @@ if [[ ! -f $ktree/include/generated/autoconf.h || ! -d $ktree/arch/x86/include/g
 fi
 
 if [[ ! -x $dmacheck ]]; then
-  echo "== building dmacheck"
+  echo "== installing dmacheck's build dependencies and building it"
+  "$root/scripts/install-deps.sh"
   "$root/scripts/build.sh"
 fi
 
