@@ -90,6 +90,13 @@ bool Catalogue::parse(std::string_view yamlText, Catalogue &out, std::string &er
       }
       rule.message = node["message"].as<std::string>("");
       rule.dmaDebug = node["dma_debug"].as<std::string>("");
+      if (const YAML::Node also = node["dma_debug_also"]) {
+        if (!also.IsSequence()) {
+          error = "rule '" + rule.id + "': dma_debug_also must be a list of strings";
+          return false;
+        }
+        for (const auto &text : also) rule.dmaDebugAlso.push_back(text.as<std::string>());
+      }
       rule.group = node["group"].as<std::string>("");
       rule.summary = node["summary"].as<std::string>("");
       rule.enabledByDefault = node["default"].as<bool>(true);

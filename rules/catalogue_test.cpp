@@ -63,6 +63,15 @@ TEST(Catalogue, GroupsExpandToTheirRules) {
   EXPECT_EQ(c.expand("all").size(), c.rules().size());
 }
 
+// A rule may carry several of debug.c's messages (the unmap and the sync
+// wording of one misuse): the oracle test matches dmesg lines against all.
+TEST(Catalogue, RulesCarryFurtherDmaDebugWordings) {
+  const auto *rule = Catalogue::builtin().find("dma-sg-nents-mismatch");
+  ASSERT_NE(rule, nullptr);
+  ASSERT_EQ(rule->dmaDebugAlso.size(), 1u);
+  EXPECT_EQ(rule->dmaDebugAlso[0].rfind("device driver syncs DMA sg list with different entry count", 0), 0u);
+}
+
 TEST(Catalogue, RejectsMalformedCatalogues) {
   Catalogue c;
   std::string error;
@@ -73,6 +82,9 @@ TEST(Catalogue, RejectsMalformedCatalogues) {
   EXPECT_FALSE(Catalogue::parse("rules:\n  - {id: dma-x, severity: error, engines: [gpu], message: m, summary: s}\n", c, error));
   EXPECT_NE(error.find("gpu"), std::string::npos);
   EXPECT_FALSE(Catalogue::parse("rules: [", c, error));
+  EXPECT_FALSE(Catalogue::parse("rules:\n  - {id: dma-x, severity: info, message: m, summary: s, dma_debug_also: x}\n",
+                                c, error));
+  EXPECT_NE(error.find("dma_debug_also"), std::string::npos);
   EXPECT_TRUE(Catalogue::parse("rules:\n  - {id: dma-x, severity: info, message: m, summary: s}\n", c, error)) << error;
 }
 

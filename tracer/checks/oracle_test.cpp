@@ -93,9 +93,12 @@ std::string fixedPrefix(const std::string &format) {
 std::set<std::string> rulesFor(const std::string &text) {
   std::set<std::string> ids;
   for (const auto &rule : rules::Catalogue::builtin().rules()) {
-    if (rule.dmaDebug.empty()) continue;
-    std::string prefix = fixedPrefix(rule.dmaDebug);
-    if (!prefix.empty() && text.rfind(prefix, 0) == 0) ids.insert(rule.id);
+    std::vector<std::string> wordings = rule.dmaDebugAlso;
+    wordings.push_back(rule.dmaDebug);
+    for (const std::string &wording : wordings) {
+      std::string prefix = fixedPrefix(wording);
+      if (!prefix.empty() && text.rfind(prefix, 0) == 0) ids.insert(rule.id);
+    }
   }
   return ids;
 }

@@ -23,6 +23,51 @@ std::vector<uint64_t> physList(CheckContext &context, int64_t event) {
   return out;
 }
 
+// dma_sync_sg_* whose nents differ from their list's map nents.
+void checkSyncs(CheckContext &context, FindingList &out) {
+  store::Statement s = context.database().prepare(
+      "SELECT e.id, e.ts_ns, e.type, e.aux, e.stack, MIN(y.mapping) FROM events e JOIN syncs y ON y.event = e.id "
+      "WHERE e.type IN (?, ?) AND e.aux IS NOT NULL GROUP BY e.id ORDER BY e.id");
+  if (!s.valid()) {
+    context.problem("cannot read sg syncs: " + context.database().lastError());
+    return;
+  }
+  s.bindInt(1, CheckContext::typeCode("dma_sync_sg_for_cpu"));
+  s.bindInt(2, CheckContext::typeCode("dma_sync_sg_for_device"));
+  uint64_t compared = 0;
+  while (s.step()) {
+    std::optional<int64_t> mappingId = s.columnOptionalInt(5);
+    const Mapping *segment = mappingId ? context.mapping(*mappingId) : nullptr;
+    if (!segment || !segment->sgGroup) continue;  // dma-sync-unknown's business
+    std::optional<uint64_t> mapNents = context.sgMapNents(*segment->sgGroup);
+    const uint64_t syncNents = s.columnU64(3);
+    ++compared;
+    if (!mapNents || *mapNents == syncNents) continue;
+    // The list's first segment names it, as for unmaps.
+    const Mapping *first = segment;
+    for (size_t i : context.sgListsOfDevice(segment->device))
+      if (context.mappings()[i].sgGroup == segment->sgGroup) first = &context.mappings()[i];
+    TraceFinding f;
+    f.rule = "dma-sg-nents-mismatch";
+    f.tsNs = s.columnU64(1);
+    f.device = first->device;
+    f.deviceName = context.deviceName(first->device);
+    f.dmaAddr = first->dmaAddr;
+    f.mapping = first->id;
+    f.event = s.columnInt(0);
+    f.callSite = context.callSite(s.columnOptionalInt(4));
+    if (f.callSite.empty()) f.callSite = context.callSite(first->mapStack);
+    f.message = "device driver syncs DMA sg list with different entry count [map count=" +
+                std::to_string(*mapNents) + "] [sync count=" + std::to_string(syncNents) +
+                "] [device address=" + hexAddr(first->dmaAddr) + "] [mapped at " + formatTs(first->mapTs) + "] [" +
+                (store::eventTypeNameOf(static_cast<int>(s.columnInt(2))) == "dma_sync_sg_for_cpu" ? "for_cpu"
+                                                                                                 : "for_device") +
+                "]";
+    out.add(std::move(f));
+  }
+  context.count("sg_syncs", compared);
+}
+
 TraceFinding makeFinding(CheckContext &context, const Mapping &first, const Event &unmap, uint64_t mapCount,
                          uint64_t unmapCount) {
   TraceFinding f;
@@ -77,6 +122,7 @@ void SgNentsMismatchCheck::run(CheckContext &context, FindingList &out) {
     out.add(makeFinding(context, *first, e, *mapNents, *e.aux));
   }
   context.count("sg_unmaps", sgUnmaps);
+  checkSyncs(context, out);
 }
 
 }  // namespace dmacheck::tracer::checks

@@ -19,6 +19,9 @@ constexpr Row kReasons[] = {
     {kMapFailed, {"info", "dma_map_page/dma_map_resource returned DMA_MAPPING_ERROR (dma_addr all ones): no mapping"}},
     {kAllocFailed, {"info", "a dma_alloc* returned DMA_MAPPING_ERROR: no mapping"}},
     {kMapSgFailed, {"info", "dma_map_sg_err / dma_alloc_sgt_err: the sg mapping failed"}},
+    {kUnmapSgShortened, {"error", "a dma_unmap_sg listed fewer entries than its dma_map_sg (typically the count "
+                                  "dma_map_sg returned instead of nents): paired with the one live sg list that "
+                                  "starts with the same physical addresses (dma-sg-nents-mismatch)"}},
     {kAmbiguousPair, {"info", "an unmap had several live candidates and none fitted perfectly (size, kind, "
                               "direction): the best fit was paired and flagged ambiguous_pair"}},
     {kMapAtLiveAddress, {"info", "a map returned an address that was already live on the device (normal without an "

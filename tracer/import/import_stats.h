@@ -16,6 +16,7 @@ inline constexpr std::string_view kMapFailed = "map_failed";
 inline constexpr std::string_view kAllocFailed = "alloc_failed";
 inline constexpr std::string_view kMapSgFailed = "map_sg_failed";
 inline constexpr std::string_view kAmbiguousPair = "ambiguous_pair";
+inline constexpr std::string_view kUnmapSgShortened = "unmap_sg_shortened";
 inline constexpr std::string_view kMapAtLiveAddress = "map_at_live_address";
 inline constexpr std::string_view kIommuMapUnlinked = "iommu_map_unlinked";
 inline constexpr std::string_view kIommuUnmapUnlinked = "iommu_unmap_unlinked";

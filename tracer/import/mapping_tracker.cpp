@@ -379,6 +379,30 @@ void MappingTracker::unmapSg(int64_t eventId, int64_t device, std::optional<int6
       }
     }
   }
+  if (!chosen && !phys.empty()) {
+    // A shortened list (nents = the count dma_map_sg returned): the kernel
+    // unmaps the IOVA of the listed segments, which with merged segments is
+    // all of it, and dma-debug removes its entries (one per mapped segment)
+    // with "different entry count". Pair it when exactly one live list of the
+    // device starts with these physical addresses.
+    for (auto it = sgLists_.begin(); it != sgLists_.end(); ++it) {
+      for (size_t i = 0; i < it->second.size(); ++i) {
+        const SgList &list = it->second[i];
+        if (list.device != device || list.phys.size() <= phys.size() ||
+            !std::equal(phys.begin(), phys.end(), list.phys.begin()))
+          continue;
+        if (++candidates > 1) break;
+        bucket = it;
+        chosen = i;
+      }
+      if (candidates > 1) break;
+    }
+    if (candidates != 1) {
+      chosen.reset();
+    } else {
+      out_.count(stats::kUnmapSgShortened, describe(eventId, e));
+    }
+  }
   if (!chosen) {
     out_.count(lastLossTs_ ? stats::kUnmapWithoutMapAfterLoss : stats::kUnmapSgWithoutMap, describe(eventId, e));
     return;

@@ -36,6 +36,8 @@ runs=(
   "edu-sync-dir-swiotlb|swiotlb|LAB_PIPE=0 LAB_WORK=edu LAB_EDU_PARAMS=misuse=sync_dir"
   "edu-stale-iova-lazy|lazy|LAB_PIPE=0 LAB_WORK=edu LAB_EDU_PARAMS=misuse=stale_iova"
   "edu-swiotlb-map-error|swiotlb|LAB_PIPE=0 LAB_WORK=edu LAB_EDU_DMA_BITS=28"
+  "edu-sg-nents|edu|LAB_PIPE=0 LAB_EDU_PARAMS=misuse=sg_nents"
+  "edu-sync-sg-nents-swiotlb|swiotlb|LAB_PIPE=0 LAB_WORK=edu LAB_EDU_PARAMS=misuse=sync_sg_nents"
 )
 
 want=("$@")

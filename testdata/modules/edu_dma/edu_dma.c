@@ -27,7 +27,7 @@
  * (a real "dma_map_page dma_addr=ffffffffffffffff"); the lab uses 32 there.
  *
  * misuse=<name> (one of): none (default), leak, double_unmap, size_mismatch,
- * dir_mismatch, sync_dir, stale_iova, virt_to_phys. The correct sequence runs
+ * dir_mismatch, sync_dir, stale_iova, virt_to_phys, sg_nents, sync_sg_nents. The correct sequence runs
  * first in every case; each step is announced with pr_info("edu_dma: step ...")
  * so it shows in the trace through the printk:console event.
  */
@@ -36,6 +36,7 @@
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/pci.h>
+#include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -59,7 +60,8 @@ MODULE_PARM_DESC(dma_bits, "DMA mask width; must match QEMU's -device edu,dma_ma
 
 static char *misuse = "none";
 module_param(misuse, charp, 0444);
-MODULE_PARM_DESC(misuse, "none|leak|double_unmap|size_mismatch|dir_mismatch|sync_dir|stale_iova|virt_to_phys");
+MODULE_PARM_DESC(misuse, "none|leak|double_unmap|size_mismatch|dir_mismatch|sync_dir|stale_iova|virt_to_phys|"
+			 "sg_nents|sync_sg_nents");
 
 struct edu {
 	struct pci_dev *pdev;
@@ -359,6 +361,86 @@ static int edu_virt_to_phys(struct edu *edu)
 	return ret;
 }
 
+/* Three separate pages as one scatterlist for the device to write into. */
+#define EDU_SG_NENTS 3
+
+static int edu_sg_alloc(struct scatterlist *sgl, struct page **pages)
+{
+	int i;
+
+	sg_init_table(sgl, EDU_SG_NENTS);
+	for (i = 0; i < EDU_SG_NENTS; i++) {
+		pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!pages[i]) {
+			while (i--)
+				__free_page(pages[i]);
+			return -ENOMEM;
+		}
+		sg_set_page(&sgl[i], pages[i], PAGE_SIZE, 0);
+	}
+	return 0;
+}
+
+static void edu_sg_free(struct page **pages)
+{
+	int i;
+
+	for (i = 0; i < EDU_SG_NENTS; i++)
+		__free_page(pages[i]);
+}
+
+/* dma_unmap_sg() given the count dma_map_sg() returned instead of the nents it
+ * was called with: under the IOMMU the three pages become one IOVA segment,
+ * so the unmap passes 1 where the map passed 3. */
+static int edu_sg_nents(struct edu *edu)
+{
+	struct device *dev = &edu->pdev->dev;
+	struct scatterlist sgl[EDU_SG_NENTS];
+	struct page *pages[EDU_SG_NENTS];
+	int count, ret;
+
+	step("misuse sg_nents");
+	ret = edu_sg_alloc(sgl, pages);
+	if (ret)
+		return ret;
+	count = dma_map_sg(dev, sgl, EDU_SG_NENTS, DMA_FROM_DEVICE);
+	if (!count) {
+		edu_sg_free(pages);
+		return -ENOMEM;
+	}
+	dev_info(dev, "sg_nents: mapped %d entries as %d segments\n", EDU_SG_NENTS, count);
+	ret = edu_dma(edu, EDU_BUF_ADDR, sg_dma_address(sgl), EDU_XFER, true);
+	dma_unmap_sg(dev, sgl, count, DMA_FROM_DEVICE); // expect: dma-sg-nents-mismatch
+	edu_sg_free(pages);
+	return ret;
+}
+
+/* Only the first entry synced for the CPU ("it is the one we read"): the sync
+ * must name the whole list as mapped. The sync events appear only where the
+ * device needs syncs: under swiotlb=force, or on a CONFIG_DMA_API_DEBUG kernel. */
+static int edu_sync_sg_nents(struct edu *edu)
+{
+	struct device *dev = &edu->pdev->dev;
+	struct scatterlist sgl[EDU_SG_NENTS];
+	struct page *pages[EDU_SG_NENTS];
+	int count, ret;
+
+	step("misuse sync_sg_nents");
+	ret = edu_sg_alloc(sgl, pages);
+	if (ret)
+		return ret;
+	count = dma_map_sg(dev, sgl, EDU_SG_NENTS, DMA_FROM_DEVICE);
+	if (!count) {
+		edu_sg_free(pages);
+		return -ENOMEM;
+	}
+	ret = edu_dma(edu, EDU_BUF_ADDR, sg_dma_address(sgl), EDU_XFER, true);
+	dma_sync_sg_for_cpu(dev, sgl, 1, DMA_FROM_DEVICE); // expect-trace: dma-sg-nents-mismatch
+	dma_unmap_sg(dev, sgl, EDU_SG_NENTS, DMA_FROM_DEVICE);
+	edu_sg_free(pages);
+	return ret;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct edu *edu);
@@ -370,6 +452,8 @@ static const struct {
 	{ "sync_dir", edu_sync_dir },
 	{ "stale_iova", edu_stale_iova },
 	{ "virt_to_phys", edu_virt_to_phys },
+	{ "sg_nents", edu_sg_nents },
+	{ "sync_sg_nents", edu_sync_sg_nents },
 };
 
 /* ---- driver ------------------------------------------------------------- */

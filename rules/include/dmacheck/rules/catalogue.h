@@ -20,6 +20,9 @@ struct Rule {
   unsigned planned = 0;  // to come
   std::string message;   // one line, dma-debug wording where it has the check
   std::string dmaDebug;  // kernel/dma/debug.c's own format string, may be empty
+  // Further debug.c messages of the same misuse (e.g. the sync-side
+  // wording of an unmap rule): `dma_debug_also:` in the catalogue.
+  std::vector<std::string> dmaDebugAlso;
   std::string group;     // rule group ("dma-unmap-mismatch"), may be empty
   std::string summary;   // help paragraph
   bool enabledByDefault = true;  // false: opt-in (`default: false`), noisy on some code bases
