@@ -6,9 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 dmacheck=$1 dmatrace=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export NODE_PATH=${NODE_PATH:-/usr/local/lib/dmacheck-tools/node_modules}
 "$dmacheck" -q --format sarif -o "$tmp/dmacheck.sarif" "$root/testdata/drivers" "$root/testdata/modules"
 "$dmacheck" -q --format sarif -o "$tmp/dmacheck-failed.sarif" /nonexistent.c "$root/testdata/drivers/gfp_zone"
 "$dmatrace" import -q "$root/testdata/traces/edu-stale-iova/trace.txt" -o "$tmp/run.db"
 "$dmatrace" check --format sarif -o "$tmp/dmatrace.sarif" "$tmp/run.db"
-node "$root/scripts/validate-sarif.js" "$tmp"/*.sarif
+python3 "$root/scripts/validate-sarif.py" "$tmp"/*.sarif

@@ -12,6 +12,7 @@ packages=(
   libtracecmd-dev libtraceevent-dev libtracefs-dev trace-cmd
   qt6-base-dev qt6-svg-dev libgl-dev
   libsqlite3-dev sqlite3
+  python3-jsonschema  # the SARIF schema test (testdata/sarif)
   libgtest-dev libgmock-dev libclang-rt-16-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libyaml-cpp-dev
 )
@@ -21,16 +22,6 @@ if [[ "${1:-}" == "--lab" ]]; then
   packages+=(iproute2 xz-utils)  # tracer/lab: ip moves a NIC into a netns; xz unpacks .ko.xz
 fi
 
-# The SARIF 2.1.0 schema check of the tests: ajv + the official schema, from
-# the npm registry (Microsoft's @microsoft/jest-sarif ships the schema).
-sarif_tools=/usr/local/lib/dmacheck-tools
-install_sarif_validator() {
-  [[ -f "$sarif_tools/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json" ]] && return 0
-  command -v npm >/dev/null || { apt-get update -q && apt-get install -y -q --no-install-recommends npm; }
-  mkdir -p "$sarif_tools"
-  npm install --prefix "$sarif_tools" --no-audit --no-fund --loglevel=error @microsoft/jest-sarif@1.0.0-beta.0
-}
-
 missing=()
 for p in "${packages[@]}"; do
   [[ "$p" == *"*"* ]] && { missing+=("$p"); continue; }  # globs: let apt resolve them
@@ -38,7 +29,6 @@ for p in "${packages[@]}"; do
 done
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages present"
-  [[ $(id -u) -eq 0 ]] && install_sarif_validator
   exit 0
 fi
 
@@ -50,4 +40,3 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends "${missing[@]}"
 echo "install-deps: installed ${#missing[@]} packages"
-install_sarif_validator
