@@ -15,8 +15,12 @@ void MissingSyncCheck::onUse(FlowContext &ctx, const Expr &site, UseKind kind, c
     bool syncable = r.api->kind == rules::ApiKind::Map || r.api->family == rules::ApiFamily::NonCoherent ||
                     r.api->family == rules::ApiFamily::Pages;
     if (!syncable) continue;
-    if (!anyState(ctx.states(v.id), [](const TypeState &s) {
-          return s.life == Life::Live && s.owner == Owner::Cpu && s.cpuWrote;
+    // A write to a device-owned DMA_TO_DEVICE buffer is judged here, not at
+    // the write (dma-cpu-access-while-mapped leaves it): it needs a sync for
+    // the device before the device reads the buffer again.
+    const bool toDevice = constantDirection(ctx.ast(), r.dirArg) == std::optional<int>(1 /* DMA_TO_DEVICE */);
+    if (!anyState(ctx.states(v.id), [toDevice](const TypeState &s) {
+          return s.life == Life::Live && s.cpuWrote && (s.owner == Owner::Cpu || toDevice);
         }))
       continue;
     ctx_.report("dma-missing-sync-for-device", &site,

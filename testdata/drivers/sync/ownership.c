@@ -36,9 +36,24 @@ static void tx_fill_late(struct rx_ring *r, u8 *data, size_t len)
 
 	if (dma_mapping_error(r->dev, dma))
 		return;
-	memcpy(data, "hdr", 3); // expect: dma-cpu-access-while-mapped
-	writel(lower_32_bits(dma), r->regs + 0x10);
+	memcpy(data, "hdr", 3); // no-finding: dma-cpu-access-while-mapped
+	writel(lower_32_bits(dma), r->regs + 0x10); // expect: dma-missing-sync-for-device
 	dma_sync_single_for_cpu(r->dev, dma, len, DMA_FROM_DEVICE); // expect: dma-sync-direction
+	dma_unmap_single(r->dev, dma, len, DMA_TO_DEVICE);
+}
+
+/* A TO_DEVICE descriptor rewritten while mapped, then synced for the device
+ * before the device sees it again (k3-udma's rx flush descriptors). */
+static void tx_desc_refill(struct rx_ring *r, u8 *desc, size_t len)
+{
+	dma_addr_t dma = dma_map_single(r->dev, desc, len, DMA_TO_DEVICE);
+
+	if (dma_mapping_error(r->dev, dma))
+		return;
+	writel(lower_32_bits(dma), r->regs + 0x30);
+	desc[0] = 1; // no-finding: dma-cpu-access-while-mapped
+	dma_sync_single_for_device(r->dev, dma, len, DMA_TO_DEVICE);
+	writel(lower_32_bits(dma), r->regs + 0x30); // no-finding: dma-missing-sync-for-device
 	dma_unmap_single(r->dev, dma, len, DMA_TO_DEVICE);
 }
 
