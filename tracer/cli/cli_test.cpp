@@ -173,10 +173,11 @@ TEST(SampleImportTest, MappingCountsPerDeviceMatchTheText) {
   }
   EXPECT_EQ(actual, expected);
   EXPECT_EQ(reader->sources().at(0).events, events);
-  // Every iommu:map/unmap but the boot-time identity map links to a mapping.
+  // Every iommu:map/unmap but the boot-time identity map links to a mapping;
+  // the 2000-line cut also ends with an iommu:map whose dma_map_sg is cut off.
   store::Statement s = reader->database().prepare("SELECT count(*) - count(mapping) FROM iommu_ops");
   ASSERT_TRUE(s.step());
-  EXPECT_EQ(s.columnInt(0), 1);
+  EXPECT_EQ(s.columnInt(0), useFull ? 1 : 2);
   for (const store::ImportStat &stat : reader->importStats()) EXPECT_NE(stat.severity, "error") << stat.reason;
   // Drivers come from console lines.
   EXPECT_EQ(reader->deviceByName("0000:00:01.0")->driver, "nvme");
