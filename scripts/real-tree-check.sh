@@ -34,6 +34,13 @@ if ((${#need[@]})); then
   echo "== installing: ${need[*]}"
   if [[ $(id -u) != 0 ]]; then echo "real-tree-check: run as root to install ${need[*]}" >&2; exit 2; fi
   apt-get update -qq
+  # Debian 12 ships linux-source-6.12 through bookworm-security only; a
+  # minimal install (debootstrap, some containers) has no security source.
+  if [[ " ${need[*]} " == *" linux-source-6.12 "* ]] && ! apt-cache show linux-source-6.12 >/dev/null 2>&1; then
+    echo "== linux-source-6.12 is in bookworm-security, which apt does not list: adding it"
+    echo "deb http://deb.debian.org/debian-security bookworm-security main" > /etc/apt/sources.list.d/dmacheck-bookworm-security.list
+    apt-get update -qq
+  fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]/xz/xz-utils}"
 fi
 
