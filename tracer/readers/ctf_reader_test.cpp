@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "ftrace_text_reader.h"
+#include "test_progress.h"
 #include "test_sink.h"
 
 namespace dmacheck::tracer {
@@ -199,6 +200,50 @@ TEST(CtfReader, LabCapturesParseWithoutErrors) {
     }
   }
   if (seen == 0) GTEST_SKIP() << "no CTF captures under testdata/traces";
+}
+
+}  // namespace
+}  // namespace dmacheck::tracer
+
+namespace dmacheck::tracer {
+namespace {
+
+// Intermediate progress from the events' times within the trace's range
+// (perf's packets carry timestamp_begin/end, so babeltrace2's index knows it).
+TEST(CtfReader, ProgressIsMonotonicAndEndsAtTheTotal) {
+  const std::string path = kTestdata + "/../traces/ctf-perf/ctf";
+  if (!fs::exists(path)) GTEST_SKIP() << path << " not present";
+  const uint64_t interval = 100;
+  CtfReader reader(path);
+  reader.setProgressInterval(interval);
+  testing::ProgressLog log;
+  reader.setProgressCallback(log.callback());
+  ReadResult r;
+  r.ok = reader.read(r.sink, r.stats, r.error);
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_FALSE(log.calls.empty());
+  const uint64_t total = log.calls.front().second;
+  EXPECT_GT(total, 0u);
+  EXPECT_TRUE(testing::monotonicToTotal(log, total));
+  EXPECT_EQ(log.intermediate(), r.stats.inputUnits / interval);
+  ASSERT_GE(log.intermediate(), 10u);
+  // Spread over the trace: the first report early, the last one late.
+  EXPECT_LT(log.calls[1].first, total / 4);
+  EXPECT_GT(log.calls[log.calls.size() - 2].first, total / 2);
+}
+
+// Packets without timestamps (our text2ctf fixtures): no time range, so only
+// the start and the end are reported.
+TEST(CtfReader, NoTimeRangeMeansStartAndEndOnly) {
+  CtfReader reader(kTestdata + "/ctf-from-sample");
+  reader.setProgressInterval(10);
+  testing::ProgressLog log;
+  reader.setProgressCallback(log.callback());
+  ReadResult r;
+  r.ok = reader.read(r.sink, r.stats, r.error);
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_EQ(log.calls.size(), 2u);
+  EXPECT_TRUE(testing::monotonicToTotal(log, log.calls.front().second));
 }
 
 }  // namespace

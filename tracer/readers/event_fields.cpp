@@ -220,7 +220,7 @@ bool setNumericValue(TraceEvent &event, Target target, uint64_t v) {
 void setSgValue(TraceEvent &event, Target target, size_t index, uint64_t value) {
   // Arrays are capped at 128 entries by the kernel; a bogus index from a
   // corrupt input must not make us allocate gigabytes.
-  if (index >= 4096) return;
+  if (index >= kMaxSgEntries) return;
   if (event.sg.size() <= index) event.sg.resize(index + 1);
   SgEntry &entry = event.sg[index];
   switch (target) {

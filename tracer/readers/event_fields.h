@@ -4,6 +4,7 @@
 // (key=value pairs of the print format, plus its few printed aliases).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -61,7 +62,12 @@ bool parseSigned(std::string_view text, int64_t &out);
 // binary readers, which decode numbers before knowing where they go.
 bool setNumericValue(TraceEvent &event, Target target, uint64_t value);
 
-// Appends value to the sg array column of event (grows event.sg as needed).
+// Most sg entries an event keeps. The kernel caps its arrays at 128; the
+// binary readers count a longer array as a malformed event.
+inline constexpr size_t kMaxSgEntries = 4096;
+
+// Appends value to the sg array column of event (grows event.sg as needed;
+// an index >= kMaxSgEntries is dropped).
 void setSgValue(TraceEvent &event, Target target, size_t index, uint64_t value);
 
 // The tracepoint glue frame that opens every stack captured by

@@ -42,10 +42,13 @@ bool traceFormatFromName(std::string_view name, TraceFormat &out);
 // text. Returns Unknown and sets error when the path cannot be read.
 TraceFormat detectFormat(const std::string &path, std::string &error);
 
-// Progress in input bytes. The text reader reports after every 8 MiB chunk;
-// the trace.dat and CTF readers only know where they start and end (their
-// libraries do not say how far they are), so they report 0/total and
-// total/total.
+// Progress in input bytes: 0/total first, total/total last, never
+// decreasing in between. The text reader reports after every 8 MiB chunk;
+// the trace.dat reader every progressInterval records (bytes estimated from
+// the record's position in its CPU's data section), the CTF reader every
+// progressInterval events (bytes estimated from the event's time within the
+// trace's time range).
+inline constexpr uint64_t kDefaultProgressInterval = 65536;
 using ProgressCallback = std::function<void(uint64_t bytesDone, uint64_t bytesTotal)>;
 
 class TraceReader {
@@ -56,14 +59,20 @@ class TraceReader {
   virtual bool read(EventSink &sink, ReaderStats &stats, std::string &error) = 0;
 
   void setProgressCallback(ProgressCallback callback) { progress_ = std::move(callback); }
+  // Records/events between two reports of the binary readers (default
+  // kDefaultProgressInterval: a callback every 64 k records costs nothing
+  // measurable). Tests set it low.
+  void setProgressInterval(uint64_t units) { progressInterval_ = units == 0 ? 1 : units; }
 
  protected:
+  uint64_t progressInterval() const { return progressInterval_; }
   void reportProgress(uint64_t done, uint64_t total) const {
     if (progress_) progress_(done, total);
   }
 
  private:
   ProgressCallback progress_;
+  uint64_t progressInterval_ = kDefaultProgressInterval;
 };
 
 // Never returns null for FtraceText/TraceDat/Ctf; Auto detects first and

@@ -45,6 +45,7 @@ const char *tracecmd_get_trace_clock(struct tracecmd_input *handle);
 const char *tracecmd_get_version(struct tracecmd_input *handle);
 const char *tracecmd_get_cpustats(struct tracecmd_input *handle);
 int tracecmd_cpus(struct tracecmd_input *handle);
+off_t tracecmd_get_cpu_file_size(struct tracecmd_input *handle, int cpu);
 
 struct dmacheck_dat {
   struct tracecmd_input *handle;
@@ -157,31 +158,13 @@ int dmacheck_dat_cpus(struct dmacheck_dat *dat) { return tracecmd_cpus(dat->hand
 int dmacheck_dat_file_bigendian(struct dmacheck_dat *dat) { return tep_is_file_bigendian(dat->tep); }
 int dmacheck_dat_long_size(struct dmacheck_dat *dat) { return tep_get_long_size(dat->tep); }
 
-int dmacheck_dat_event_name(struct dmacheck_dat *dat, int event_id, const char **system, const char **name) {
-  struct tep_event *event = tep_find_event(dat->tep, event_id);
-  if (!event) return 0;
-  *system = event->system;
-  *name = event->name;
-  return 1;
+uint64_t dmacheck_dat_cpu_data_size(struct dmacheck_dat *dat, int cpu) {
+  off_t size = tracecmd_get_cpu_file_size(dat->handle, cpu);
+  return size > 0 ? (uint64_t)size : 0;
 }
 
-int dmacheck_dat_event_fields(struct dmacheck_dat *dat, int event_id, struct dmacheck_dat_field *out, int max) {
-  struct tep_event *event = tep_find_event(dat->tep, event_id);
-  if (!event) return 0;
-  int n = 0;
-  for (struct tep_format_field *field = event->format.fields; field; field = field->next) {
-    if (n < max) {
-      out[n].name = field->name;
-      out[n].offset = field->offset;
-      out[n].size = field->size;
-      out[n].is_signed = (field->flags & TEP_FIELD_IS_SIGNED) != 0;
-      out[n].is_dynamic = (field->flags & TEP_FIELD_IS_DYNAMIC) != 0;
-      out[n].is_array = (field->flags & TEP_FIELD_IS_ARRAY) != 0;
-      out[n].elem_size = field->elementsize;
-    }
-    ++n;
-  }
-  return n;
+struct tep_event *dmacheck_dat_find_event(struct dmacheck_dat *dat, int event_id) {
+  return tep_find_event(dat->tep, event_id);
 }
 
 const char *dmacheck_dat_comm(struct dmacheck_dat *dat, int pid) {
@@ -208,6 +191,7 @@ static int iterate_callback(struct tracecmd_input *handle, struct tep_record *re
   rec.missed = record->missed_events;
   rec.data = record->data;
   rec.size = record->size;
+  rec.offset = record->offset;
   rec.cpu = cpu;
   rec.pid = record->size >= 8 ? tep_data_pid(dat->tep, record) : -1;
   rec.event_id = record->size >= 2 ? tep_data_type(dat->tep, record) : -1;

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tep_format_c.h" /* struct dmacheck_dat_field, tep_event helpers */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -22,20 +24,10 @@ struct dmacheck_dat_record {
   int64_t missed;       /* events lost before this one on its CPU: >0 count, -1 unknown, 0 none */
   const uint8_t *data;  /* the raw event, common_* fields included */
   int size;
+  uint64_t offset;      /* where the record sits in its CPU's (uncompressed) data, see dmacheck_dat_cpu_data_size */
   int cpu;
   int pid;
   int event_id;
-};
-
-/* One field of an event's format. */
-struct dmacheck_dat_field {
-  const char *name;
-  int offset;
-  int size;
-  int is_signed;
-  int is_dynamic;  /* __data_loc: a u32 (len << 16 | offset) at offset */
-  int is_array;    /* fixed array (kernel_stack caller[]) */
-  int elem_size;   /* array element size when known, else 0 */
 };
 
 /* Opens and validates the file; NULL with a message in err on failure. */
@@ -51,10 +43,14 @@ int dmacheck_dat_cpus(struct dmacheck_dat *dat);
 int dmacheck_dat_file_bigendian(struct dmacheck_dat *dat);
 int dmacheck_dat_long_size(struct dmacheck_dat *dat);
 
-/* Event format by id: 0 when unknown. */
-int dmacheck_dat_event_name(struct dmacheck_dat *dat, int event_id, const char **system, const char **name);
-/* Number of fields (common_* excluded); fills out[0..max). */
-int dmacheck_dat_event_fields(struct dmacheck_dat *dat, int event_id, struct dmacheck_dat_field *out, int max);
+/* Bytes of ring-buffer data the file holds for cpu (uncompressed in file
+ * version 7); 0 when unknown. Record offsets of that CPU advance through a
+ * range of this size: the progress estimate. */
+uint64_t dmacheck_dat_cpu_data_size(struct dmacheck_dat *dat, int cpu);
+
+/* The parsed format of an event id (see tep_format_c.h); NULL when the file
+ * has none. */
+struct tep_event *dmacheck_dat_find_event(struct dmacheck_dat *dat, int event_id);
 
 const char *dmacheck_dat_comm(struct dmacheck_dat *dat, int pid);
 /* Kernel symbol for a stack address: "func+0xoff" into buf; 0 when unknown. */

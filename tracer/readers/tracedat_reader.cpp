@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cstring>
+#include <functional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -10,51 +11,71 @@
 #include "event_fields.h"
 #include "holdback_queue.h"
 #include "tracedat_c.h"
+#include "tracedat_decode.h"
 
 namespace dmacheck::tracer {
 
 namespace {
 
-using fields::Target;
+using dat::EventPlan;
 
-// How to pull one TraceEvent member out of the raw record.
-struct FieldPlan {
-  Target target = Target::Ignore;
-  int offset = 0;
-  int size = 0;
-  int elemSize = 0;
-  bool isSigned = false;
-  bool dynamic = false;  // __data_loc: u32 (len << 16 | offset)
-  bool array = false;
-};
+// Progress from where the records sit: libtracecmd hands records over merged
+// by time, and each CPU's records advance through that CPU's data section
+// (uncompressed size from the file's headers), so the share of CPU data
+// passed is the share of the file done. What lies before a CPU's first
+// record and after its last one (the unused tail of its last page) is never
+// counted, so the estimate runs up to about a page per CPU short: nothing on
+// a big file, half of a two-page one.
+class DatProgress {
+ public:
+  DatProgress(uint64_t fileBytes, uint64_t cpuDataBytes, std::function<void(uint64_t)> report)
+      : fileBytes_(fileBytes), cpuDataBytes_(cpuDataBytes), report_(std::move(report)) {}
 
-// Built once per event id from the file's own format data.
-struct EventPlan {
-  enum class Kind : uint8_t { Unseen, Other, Known, KernelStack, Broken };
-  Kind kind = Kind::Unseen;
-  EventType type = EventType::Console;
-  std::vector<FieldPlan> fields;
-  // kernel_stack: "size" (entries) and "caller" (unsigned long[])
-  FieldPlan stackSize;
-  FieldPlan stackCaller;
-};
-
-uint64_t byteSwap(uint64_t v, int size) {
-  switch (size) {
-    case 2: return __builtin_bswap16(static_cast<uint16_t>(v));
-    case 4: return __builtin_bswap32(static_cast<uint32_t>(v));
-    case 8: return __builtin_bswap64(v);
-    default: return v;
+  void onRecord(int cpu, uint64_t offset) {
+    if (cpu >= 0 && cpu < 4096) {
+      if (static_cast<size_t>(cpu) >= last_.size()) last_.resize(static_cast<size_t>(cpu) + 1, kNone);
+      uint64_t &last = last_[static_cast<size_t>(cpu)];
+      if (last != kNone && offset > last) passed_ += offset - last;
+      if (last == kNone || offset > last) last = offset;
+    }
   }
-}
+
+  // Called every progressInterval records: never decreasing, below the total
+  // (the end is reported once the reading is over).
+  void report() {
+    if (!report_ || cpuDataBytes_ == 0 || fileBytes_ == 0) return;
+    const double share = static_cast<double>(passed_) / static_cast<double>(cpuDataBytes_);
+    uint64_t done = static_cast<uint64_t>(share * static_cast<double>(fileBytes_));
+    if (done >= fileBytes_) done = fileBytes_ - 1;
+    if (done < reported_) done = reported_;
+    reported_ = done;
+    report_(done);
+  }
+
+ private:
+  static constexpr uint64_t kNone = ~0ULL;
+  uint64_t fileBytes_;
+  uint64_t cpuDataBytes_;
+  std::function<void(uint64_t)> report_;
+  std::vector<uint64_t> last_;  // per CPU: offset of its newest record
+  uint64_t passed_ = 0;         // bytes of CPU data behind us
+  uint64_t reported_ = 0;
+};
 
 class DatDecoder {
  public:
-  DatDecoder(dmacheck_dat *dat, std::string path, EventSink &sink, ReaderStats &stats)
-      : dat_(dat), path_(std::move(path)), sink_(sink), stats_(stats), queue_(sink) {
-    swap_ = (dmacheck_dat_file_bigendian(dat) != 0) != (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__);
-    longSize_ = dmacheck_dat_long_size(dat);
-    if (longSize_ != 4 && longSize_ != 8) longSize_ = 8;
+  DatDecoder(dmacheck_dat *dat, std::string path, EventSink &sink, ReaderStats &stats, DatProgress &progress,
+             uint64_t progressInterval)
+      : dat_(dat),
+        path_(std::move(path)),
+        sink_(sink),
+        stats_(stats),
+        decoder_((dmacheck_dat_file_bigendian(dat) != 0) != (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__),
+                 dmacheck_dat_long_size(dat)),
+        queue_(sink),
+        progress_(progress),
+        progressInterval_(progressInterval == 0 ? 1 : progressInterval),
+        untilProgress_(progressInterval_) {
     fields::resetEvent(scratch_);
   }
 
@@ -63,10 +84,6 @@ class DatDecoder {
 
  private:
   EventPlan &planFor(int id);
-  void buildPlan(int id, EventPlan &plan);
-  bool readNumber(const dmacheck_dat_record &rec, const FieldPlan &f, uint64_t &out) const;
-  bool readDynamic(const dmacheck_dat_record &rec, const FieldPlan &f, const uint8_t *&ptr, size_t &len) const;
-  bool decode(const dmacheck_dat_record &rec, const EventPlan &plan, TraceEvent &event);
   void attachStack(const dmacheck_dat_record &rec, const EventPlan &plan);
   void fail(const char *reason, const dmacheck_dat_record &rec, const char *what);
   void markSkipped(int cpu) {
@@ -79,13 +96,16 @@ class DatDecoder {
   std::string path_;
   EventSink &sink_;
   ReaderStats &stats_;
-  bool swap_ = false;
-  int longSize_ = 8;
+  dat::RecordDecoder decoder_;
   std::vector<EventPlan> plans_;
   std::unordered_map<int, std::string> comms_;
   HoldbackQueue queue_;  // events wait there for a kernel_stack record
   TraceEvent scratch_;
+  std::vector<uint64_t> stackScratch_;
   std::unordered_map<int, bool> skippedCpu_;  // the CPU's newest record was not turned into an event
+  DatProgress &progress_;
+  uint64_t progressInterval_;
+  uint64_t untilProgress_;
   uint64_t recordNo_ = 0;
 };
 
@@ -105,151 +125,8 @@ EventPlan &DatDecoder::planFor(int id) {
   if (id < 0 || id > 0xffff) return broken;
   if (static_cast<size_t>(id) >= plans_.size()) plans_.resize(static_cast<size_t>(id) + 1);
   EventPlan &plan = plans_[static_cast<size_t>(id)];
-  if (plan.kind == EventPlan::Kind::Unseen) buildPlan(id, plan);
+  if (plan.kind == EventPlan::Kind::Unseen) dat::buildEventPlan(dmacheck_dat_find_event(dat_, id), plan);
   return plan;
-}
-
-void DatDecoder::buildPlan(int id, EventPlan &plan) {
-  const char *system = nullptr;
-  const char *name = nullptr;
-  if (!dmacheck_dat_event_name(dat_, id, &system, &name)) {
-    plan.kind = EventPlan::Kind::Broken;
-    return;
-  }
-  std::vector<dmacheck_dat_field> raw(64);
-  int n = dmacheck_dat_event_fields(dat_, id, raw.data(), static_cast<int>(raw.size()));
-  if (n > static_cast<int>(raw.size())) {
-    raw.resize(static_cast<size_t>(n));
-    n = dmacheck_dat_event_fields(dat_, id, raw.data(), n);
-  }
-  auto toPlan = [](const dmacheck_dat_field &f, Target target) {
-    FieldPlan p;
-    p.target = target;
-    p.offset = f.offset;
-    p.size = f.size;
-    p.elemSize = f.elem_size;
-    p.isSigned = f.is_signed != 0;
-    p.dynamic = f.is_dynamic != 0;
-    p.array = f.is_array != 0;
-    return p;
-  };
-  const std::string_view sys = system ? system : "";
-  const std::string_view ev = name ? name : "";
-  if (sys == "ftrace" && ev == "kernel_stack") {
-    plan.kind = EventPlan::Kind::KernelStack;
-    for (int i = 0; i < n; ++i) {
-      std::string_view fieldName = raw[i].name ? raw[i].name : "";
-      if (fieldName == "size") plan.stackSize = toPlan(raw[i], Target::Ignore);
-      if (fieldName == "caller") plan.stackCaller = toPlan(raw[i], Target::Ignore);
-    }
-    if (plan.stackCaller.size == 0 && !plan.stackCaller.dynamic) plan.kind = EventPlan::Kind::Other;
-    return;
-  }
-  EventType type;
-  if (!eventTypeFromTracepoint(sys, ev, type)) {
-    plan.kind = EventPlan::Kind::Other;
-    return;
-  }
-  plan.kind = EventPlan::Kind::Known;
-  plan.type = type;
-  for (int i = 0; i < n; ++i) {
-    if (raw[i].name == nullptr) continue;
-    Target target = fields::targetForField(type, raw[i].name);
-    if (target == Target::Ignore) continue;
-    plan.fields.push_back(toPlan(raw[i], target));
-  }
-}
-
-bool DatDecoder::readNumber(const dmacheck_dat_record &rec, const FieldPlan &f, uint64_t &out) const {
-  if (f.offset < 0 || f.size <= 0 || f.size > 8 || f.offset + f.size > rec.size) return false;
-  uint64_t v = 0;
-  switch (f.size) {
-    case 1: v = rec.data[f.offset]; break;
-    case 2: { uint16_t x; std::memcpy(&x, rec.data + f.offset, 2); v = x; break; }
-    case 4: { uint32_t x; std::memcpy(&x, rec.data + f.offset, 4); v = x; break; }
-    case 8: { std::memcpy(&v, rec.data + f.offset, 8); break; }
-    default: return false;
-  }
-  if (swap_) v = byteSwap(v, f.size);
-  if (f.isSigned && f.size < 8) {
-    const uint64_t signBit = 1ULL << (f.size * 8 - 1);
-    if (v & signBit) v |= ~((signBit << 1) - 1);
-  }
-  out = v;
-  return true;
-}
-
-bool DatDecoder::readDynamic(const dmacheck_dat_record &rec, const FieldPlan &f, const uint8_t *&ptr,
-                             size_t &len) const {
-  if (f.dynamic) {
-    FieldPlan loc = f;
-    loc.size = 4;
-    loc.isSigned = false;
-    uint64_t value = 0;
-    if (!readNumber(rec, loc, value)) return false;
-    size_t offset = value & 0xffff;
-    len = (value >> 16) & 0xffff;
-    if (offset + len > static_cast<size_t>(rec.size)) return false;
-    ptr = rec.data + offset;
-    return true;
-  }
-  // A fixed array ("char buf[]" of ftrace:print runs to the record's end).
-  if (f.offset < 0 || f.offset > rec.size) return false;
-  ptr = rec.data + f.offset;
-  len = f.size > 0 ? static_cast<size_t>(f.size) : static_cast<size_t>(rec.size - f.offset);
-  if (f.offset + len > static_cast<size_t>(rec.size)) len = static_cast<size_t>(rec.size - f.offset);
-  return true;
-}
-
-bool DatDecoder::decode(const dmacheck_dat_record &rec, const EventPlan &plan, TraceEvent &event) {
-  for (const FieldPlan &f : plan.fields) {
-    uint64_t v = 0;
-    switch (f.target) {
-      case Target::Device:
-      case Target::Driver:
-      case Target::Text: {
-        const uint8_t *ptr = nullptr;
-        size_t len = 0;
-        if (!readDynamic(rec, f, ptr, len)) return false;
-        size_t n = strnlen(reinterpret_cast<const char *>(ptr), len);
-        std::string &dst = f.target == Target::Device ? event.device
-                           : f.target == Target::Driver ? event.driver
-                                                        : event.text;
-        dst.assign(reinterpret_cast<const char *>(ptr), n);
-        if (f.target == Target::Text) {
-          while (!dst.empty() && (dst.back() == '\n' || dst.back() == ' ')) dst.pop_back();
-        }
-        break;
-      }
-      case Target::DmaAddrs:
-      case Target::PhysAddrs:
-      case Target::Lengths: {
-        const uint8_t *ptr = nullptr;
-        size_t len = 0;
-        if (!readDynamic(rec, f, ptr, len)) return false;
-        size_t elem = f.elemSize == 4 || f.elemSize == 8 ? static_cast<size_t>(f.elemSize)
-                      : f.target == Target::Lengths      ? 4
-                                                         : 8;
-        for (size_t i = 0; i + elem <= len; i += elem) {
-          uint64_t value = 0;
-          if (elem == 4) {
-            uint32_t x;
-            std::memcpy(&x, ptr + i, 4);
-            value = swap_ ? __builtin_bswap32(x) : x;
-          } else {
-            std::memcpy(&value, ptr + i, 8);
-            if (swap_) value = __builtin_bswap64(value);
-          }
-          fields::setSgValue(event, f.target, i / elem, value);
-        }
-        break;
-      }
-      default:
-        if (!readNumber(rec, f, v)) return false;
-        fields::setNumericValue(event, f.target, v);
-    }
-  }
-  return true;
 }
 
 void DatDecoder::fail(const char *reason, const dmacheck_dat_record &rec, const char *what) {
@@ -271,34 +148,14 @@ void DatDecoder::attachStack(const dmacheck_dat_record &rec, const EventPlan &pl
                                                                      : "stack_trace_orphan"];
     return;
   }
-  uint64_t entries = 0;
-  FieldPlan sizeField = plan.stackSize;
-  if (sizeField.size == 0 || !readNumber(rec, sizeField, entries)) entries = ~0ULL;
-  const uint8_t *ptr = nullptr;
-  size_t len = 0;
-  FieldPlan caller = plan.stackCaller;
-  caller.size = 0;  // the array runs to the end of the record, "size" entries long
-  if (!readDynamic(rec, caller, ptr, len)) {
+  if (!decoder_.stackAddresses(plan, rec.data, static_cast<size_t>(rec.size), stackScratch_)) {
     fail("malformed_stack", rec, "caller array outside the record");
     queue_.completeCpu(rec.cpu);
     return;
   }
-  const size_t width = static_cast<size_t>(longSize_);
-  size_t count = len / width;
-  if (entries < count) count = static_cast<size_t>(entries);
   char sym[256];
   bool first = true;
-  for (size_t i = 0; i < count; ++i) {
-    uint64_t addr = 0;
-    if (width == 8) {
-      std::memcpy(&addr, ptr + i * 8, 8);
-      if (swap_) addr = __builtin_bswap64(addr);
-    } else {
-      uint32_t x;
-      std::memcpy(&x, ptr + i * 4, 4);
-      addr = swap_ ? __builtin_bswap32(x) : x;
-    }
-    if (addr == 0 || addr == ~0ULL || (width == 4 && addr == 0xffffffffULL)) break;  // end marker
+  for (uint64_t addr : stackScratch_) {
     std::string frame;
     if (dmacheck_dat_symbol(dat_, addr, sym, sizeof sym)) {
       frame = sym;
@@ -320,6 +177,11 @@ void DatDecoder::attachStack(const dmacheck_dat_record &rec, const EventPlan &pl
 int DatDecoder::onRecord(const dmacheck_dat_record &rec) {
   ++recordNo_;
   ++stats_.inputUnits;
+  progress_.onRecord(rec.cpu, rec.offset);
+  if (--untilProgress_ == 0) {
+    untilProgress_ = progressInterval_;
+    progress_.report();
+  }
   if (rec.missed != 0) {
     LostEvents lost;
     lost.cpu = rec.cpu;
@@ -356,7 +218,7 @@ int DatDecoder::onRecord(const dmacheck_dat_record &rec) {
   event.cpu = rec.cpu;
   event.pid = rec.pid;
   event.comm = commFor(rec.pid);
-  if (!decode(rec, plan, event)) {
+  if (!decoder_.decodeFields(plan, rec.data, static_cast<size_t>(rec.size), event)) {
     fail(reason::kMalformedEvent, rec, "a field lies outside the record");
     markSkipped(rec.cpu);
     return 0;
@@ -437,7 +299,10 @@ bool TraceDatReader::read(EventSink &sink, ReaderStats &stats, std::string &erro
   if (const char *cpustats = dmacheck_dat_cpustats(dat)) stats.overwrittenEvents += overrunsFromCpustats(cpustats);
   sink.onMeta("timestamp_unit", "ns");
 
-  DatDecoder decoder(dat, path_, sink, stats);
+  uint64_t cpuDataBytes = 0;
+  for (int cpu = 0; cpu < cpus; ++cpu) cpuDataBytes += dmacheck_dat_cpu_data_size(dat, cpu);
+  DatProgress progress(total, cpuDataBytes, [this, total](uint64_t done) { reportProgress(done, total); });
+  DatDecoder decoder(dat, path_, sink, stats, progress, progressInterval());
   int ret = dmacheck_dat_iterate(dat, recordTrampoline, &decoder);
   decoder.finish();
   dmacheck_dat_close(dat);

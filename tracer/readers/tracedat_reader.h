@@ -3,9 +3,11 @@
 // All library calls live in tracedat_c.c (libtracecmd's trace-cmd.h pulls
 // tracefs.h, which does not compile as C++); this class only turns the C
 // records into TraceEvents. Fields are found by name in the file's own format
-// data, once per event id; __data_loc arrays are decoded here (libtraceevent
-// 1.7.1 cannot print the sg events). A `kernel_stack` record that follows an
-// event on the same CPU becomes that event's stack.
+// data, once per event id, and decoded by tracedat_decode.h (__data_loc
+// arrays included: libtraceevent 1.7.1 cannot print the sg events). A
+// `kernel_stack` record that follows an event on the same CPU becomes that
+// event's stack. Progress: every progressInterval records, from the record's
+// position in its CPU's data section.
 #pragma once
 
 #include <string>

@@ -1,6 +1,7 @@
 // dmacheck-read-trace: runs one reader over a trace and prints what the
 // importer would get. For debugging readers and measuring their speed.
-//   dmacheck-read-trace [--format auto|text|dat|ctf] [--dump] TRACE
+//   dmacheck-read-trace [--format auto|text|dat|ctf] [--dump] [--progress] TRACE
+// (--progress: every progress report on stderr, with the time since the start)
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -42,10 +43,13 @@ class CountingSink : public EventSink {
 int main(int argc, char **argv) {
   TraceFormat format = TraceFormat::Auto;
   bool dump = false;
+  bool progress = false;
   const char *path = nullptr;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--dump") == 0) {
       dump = true;
+    } else if (std::strcmp(argv[i], "--progress") == 0) {
+      progress = true;
     } else if (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
       if (!traceFormatFromName(argv[++i], format)) {
         std::fprintf(stderr, "unknown format %s\n", argv[i]);
@@ -56,7 +60,7 @@ int main(int argc, char **argv) {
     }
   }
   if (path == nullptr) {
-    std::fprintf(stderr, "usage: %s [--format auto|text|dat|ctf] [--dump] TRACE\n", argv[0]);
+    std::fprintf(stderr, "usage: %s [--format auto|text|dat|ctf] [--dump] [--progress] TRACE\n", argv[0]);
     return 2;
   }
   std::string error;
@@ -68,6 +72,13 @@ int main(int argc, char **argv) {
   CountingSink sink(dump);
   ReaderStats stats;
   auto start = std::chrono::steady_clock::now();
+  if (progress) {
+    reader->setProgressCallback([start](uint64_t done, uint64_t total) {
+      double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(stderr, "progress %.3fs %llu/%llu (%.1f%%)\n", t, static_cast<unsigned long long>(done),
+                   static_cast<unsigned long long>(total), total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 0.0);
+    });
+  }
   bool ok = reader->read(sink, stats, error);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fprintf(stderr, "format=%s ok=%d units=%llu parsed=%llu events=%llu lost_markers=%llu overwritten=%llu\n",
