@@ -389,7 +389,10 @@ static void edu_sg_free(struct page **pages)
 		__free_page(pages[i]);
 }
 
-/* dma_unmap_sg() given the count dma_map_sg() returned instead of the nents it
+/* The two sg misuses map in their own bodies rather than in a shared helper:
+ * dmacheck's flow analysis is per function, and these are its test input too.
+ *
+ * dma_unmap_sg() given the count dma_map_sg() returned instead of the nents it
  * was called with: under the IOMMU the three pages become one IOVA segment,
  * so the unmap passes 1 where the map passed 3. */
 static int edu_sg_nents(struct edu *edu)
