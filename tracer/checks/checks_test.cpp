@@ -199,9 +199,25 @@ TEST(StaleIovaFaultCheck, FaultAfterUnmapNamesTheMapping) {
 }
 
 TEST(StaleIovaFaultCheck, FaultInLiveMappingOrNeverMapped) {
-  auto r = checkText(traceHeader() + mapPage(1, "TO_DEVICE", "ffff800", 2048) + dmar(1.5, "Write", "ffff000") +
+  // A read fault in a live DMA_TO_DEVICE mapping is an access its direction
+  // allows: counted, not reported. Never mapped: dma-fault-unknown-iova.
+  auto r = checkText(traceHeader() + mapPage(1, "TO_DEVICE", "ffff800", 2048) + dmar(1.5, "Read", "ffff000") +
                      dmar(1.6, "Read", "125000") + unmapPage(2, "TO_DEVICE", "ffff800", 2048));
   EXPECT_EQ(findingKeys(r.findings), (Keys{"dma-fault-unknown-iova 0000:00:01.0 0x125000"})) << messages(r);
+}
+
+// dma-iommu maps DMA_TO_DEVICE read-only and DMA_FROM_DEVICE write-only for
+// the device: the opposite access faults inside the live mapping.
+TEST(StaleIovaFaultCheck, FaultAgainstTheLiveMappingsDirection) {
+  auto r = checkText(traceHeader() + mapPage(1, "TO_DEVICE", "ffff800", 2048) + dmar(1.5, "Write", "ffff000") +
+                     unmapPage(2, "TO_DEVICE", "ffff800", 2048) + mapPage(3, "FROM_DEVICE", "ffff800", 2048) +
+                     dmar(3.5, "Read", "ffff000") + dmar(3.6, "Write", "ffff000") +
+                     unmapPage(4, "FROM_DEVICE", "ffff800", 2048));
+  EXPECT_EQ(findingKeys(r.findings), (Keys{"dma-fault-wrong-direction 0000:00:01.0 0xffff000",
+                                           "dma-fault-wrong-direction 0000:00:01.0 0xffff000"}))
+      << messages(r);
+  EXPECT_NE(messages(r).find("device wrote into a DMA_TO_DEVICE mapping"), std::string::npos) << messages(r);
+  EXPECT_NE(messages(r).find("device read a DMA_FROM_DEVICE mapping"), std::string::npos) << messages(r);
 }
 
 // ---- iova-overlap

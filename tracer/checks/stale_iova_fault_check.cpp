@@ -39,6 +39,29 @@ std::string describeMapping(const Mapping &m) {
          formatTs(m.mapTs) + "]";
 }
 
+// dma-iommu maps DMA_TO_DEVICE read-only and DMA_FROM_DEVICE write-only for
+// the device (dma_info_to_prot): the opposite access faults in a live mapping.
+void reportWrongDirection(CheckContext &context, const Fault &fault, const Mapping &m, FindingList &out) {
+  const bool wroteToDevice = fault.access == "write" && m.dir == 1 /* DMA_TO_DEVICE */;
+  const bool readFromDevice = fault.access == "read" && m.dir == 2 /* DMA_FROM_DEVICE */;
+  if (!wroteToDevice && !readFromDevice) return;
+  TraceFinding f;
+  f.rule = "dma-fault-wrong-direction";
+  f.tsNs = fault.tsNs;
+  f.device = fault.device;
+  f.deviceName = context.deviceName(fault.device);
+  f.dmaAddr = fault.addr;
+  f.size = m.size;
+  f.mapping = m.id;
+  f.event = fault.event;
+  f.callSite = context.callSite(m.mapStack);
+  f.message = std::string(wroteToDevice ? "device wrote into a DMA_TO_DEVICE mapping"
+                                        : "device read a DMA_FROM_DEVICE mapping") +
+              ": IOMMU fault in a live mapping [device address=" + hexAddr(fault.addr) + "] " + describeFault(fault) +
+              " " + describeMapping(m);
+  out.add(std::move(f));
+}
+
 }  // namespace
 
 void StaleIovaFaultCheck::run(CheckContext &context, FindingList &out) {
@@ -61,6 +84,8 @@ void StaleIovaFaultCheck::run(CheckContext &context, FindingList &out) {
         stale = &m;
     }
     if (live || fault.mapping) {
+      const Mapping *m = fault.mapping ? context.mapping(*fault.mapping) : live;
+      if (m) reportWrongDirection(context, fault, *m, out);
       context.count("faults_in_live_mapping");
       continue;
     }

@@ -7,8 +7,10 @@
 // fault address is the page the device touched.
 //
 //   fault of device D at page P, time t
-//     ├─ a mapping of D covering P is live at t ───► not a stale-IOVA fault
-//     │    (permission faults: counted, not reported here)
+//     ├─ a mapping of D covering P is live at t ───► not a stale-IOVA fault;
+//     │    a write into a DMA_TO_DEVICE mapping or a read of a DMA_FROM_DEVICE
+//     │    one ───► dma-fault-wrong-direction (the IOMMU maps them read-only /
+//     │    write-only); other faults in live mappings are counted
 //     ├─ the last mapping of D covering P was unmapped before t
 //     │    ───► dma-stale-iova-fault: names the mapping, its unmap, Δt and
 //     │         the call sites; inconclusive when events were lost between
@@ -30,7 +32,7 @@ class StaleIovaFaultCheck : public TraceCheck {
  public:
   std::string_view name() const override { return "stale-iova-fault"; }
   std::vector<std::string_view> ruleIds() const override {
-    return {"dma-stale-iova-fault", "dma-fault-unknown-iova"};
+    return {"dma-stale-iova-fault", "dma-fault-unknown-iova", "dma-fault-wrong-direction"};
   }
   void run(CheckContext &context, FindingList &out) override;
 };

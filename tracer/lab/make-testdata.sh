@@ -38,6 +38,7 @@ runs=(
   "edu-swiotlb-map-error|swiotlb|LAB_PIPE=0 LAB_WORK=edu LAB_EDU_DMA_BITS=28"
   "edu-sg-nents|edu|LAB_PIPE=0 LAB_EDU_PARAMS=misuse=sg_nents"
   "edu-sync-sg-nents-swiotlb|swiotlb|LAB_PIPE=0 LAB_WORK=edu LAB_EDU_PARAMS=misuse=sync_sg_nents"
+  "edu-wrong-dir|edu|LAB_PIPE=0 LAB_EDU_PARAMS=misuse=wrong_dir"
 )
 
 want=("$@")

@@ -34,7 +34,7 @@ die() { echo "run-oracle: ERROR: $*" >&2; exit 1; }
 (($# >= 1)) || { sed -n '2,28p' "$0"; exit 2; }
 outroot=$1; shift
 misuses=("$@")
-((${#misuses[@]})) || misuses=(none leak double_unmap size_mismatch dir_mismatch sync_dir stale_iova virt_to_phys sg_nents sync_sg_nents)
+((${#misuses[@]})) || misuses=(none leak double_unmap size_mismatch dir_mismatch sync_dir stale_iova virt_to_phys sg_nents sync_sg_nents wrong_dir)
 export LAB_PIPE=${LAB_PIPE:-0}     # no trace_pipe.txt (as make-testdata.sh's edu runs)
 
 KORACLE_DIR=${KORACLE_DIR:-/var/tmp/koracle}

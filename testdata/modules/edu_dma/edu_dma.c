@@ -27,7 +27,8 @@
  * (a real "dma_map_page dma_addr=ffffffffffffffff"); the lab uses 32 there.
  *
  * misuse=<name> (one of): none (default), leak, double_unmap, size_mismatch,
- * dir_mismatch, sync_dir, stale_iova, virt_to_phys, sg_nents, sync_sg_nents. The correct sequence runs
+ * dir_mismatch, sync_dir, stale_iova, virt_to_phys, sg_nents, sync_sg_nents,
+ * wrong_dir. The correct sequence runs
  * first in every case; each step is announced with pr_info("edu_dma: step ...")
  * so it shows in the trace through the printk:console event.
  */
@@ -61,7 +62,7 @@ MODULE_PARM_DESC(dma_bits, "DMA mask width; must match QEMU's -device edu,dma_ma
 static char *misuse = "none";
 module_param(misuse, charp, 0444);
 MODULE_PARM_DESC(misuse, "none|leak|double_unmap|size_mismatch|dir_mismatch|sync_dir|stale_iova|virt_to_phys|"
-			 "sg_nents|sync_sg_nents");
+			 "sg_nents|sync_sg_nents|wrong_dir");
 
 struct edu {
 	struct pci_dev *pdev;
@@ -341,6 +342,32 @@ static int edu_stale_iova(struct edu *edu)
 	return ret;
 }
 
+/* A receive buffer mapped DMA_TO_DEVICE: the IOMMU maps it read-only for the
+ * device, so the device's write into it faults although the mapping is live
+ * (DMAR "PTE Write access is not set"). dma-debug cannot see this: the calls
+ * themselves are consistent. */
+static int edu_wrong_dir(struct edu *edu)
+{
+	struct device *dev = &edu->pdev->dev;
+	dma_addr_t handle;
+	void *buf;
+	int ret;
+
+	step("misuse wrong_dir");
+	buf = kzalloc(EDU_XFER, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	handle = dma_map_single(dev, buf, EDU_XFER, DMA_TO_DEVICE);
+	if (dma_mapping_error(dev, handle)) {
+		kfree(buf);
+		return -ENOMEM;
+	}
+	ret = edu_dma(edu, EDU_BUF_ADDR, handle, EDU_XFER, true); // expect-trace: dma-fault-wrong-direction
+	dma_unmap_single(dev, handle, EDU_XFER, DMA_TO_DEVICE);
+	kfree(buf);
+	return ret;
+}
+
 /* A CPU physical address handed to the device instead of a DMA address. The
  * buffer comes from ZONE_DMA so the address fits the device's 28-bit mask;
  * behind the IOMMU the read faults at that physical address. */
@@ -457,6 +484,7 @@ static const struct {
 	{ "virt_to_phys", edu_virt_to_phys },
 	{ "sg_nents", edu_sg_nents },
 	{ "sync_sg_nents", edu_sync_sg_nents },
+	{ "wrong_dir", edu_wrong_dir },
 };
 
 /* ---- driver ------------------------------------------------------------- */
