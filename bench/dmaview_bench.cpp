@@ -10,14 +10,19 @@
 // pixel: from the in-memory MappingCache the window loads once per device,
 // and, for comparison, streamed from SQLite as for a device too large to
 // cache) plus the paint on the GUI thread (gridImage + paintMap into a
-// QImage, as the widget does).
+// QImage, as the widget does). Frames of >= ColumnSweep::kParallelRows rows
+// are binned on two threads; "1 thread" is the same frame binned on the
+// calling thread alone (what a loaded machine leaves: with autogroup, a
+// busy session elsewhere leaves this process one core). The load average
+// is printed before and after: the machine may be shared.
 //
 // Last, the same in the real window (offscreen): open until the first
 // frames are shown, then zoom steps of 2x, each timed until its frame is on
 // screen (query thread + paint).
 //
-//   dmaview_bench [--db PATH] [--mappings N] [--size WxH] [--repeat K]
+//   dmaview_bench [--db PATH] [--mappings N] [--size WxH] [--repeat K] [--no-sqlite] [--no-window]
 #include <sys/stat.h>
+#include <time.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -29,6 +34,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -48,6 +55,14 @@ namespace {
 
 double msSince(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// CPU time of the calling thread: what a frame costs when it has a core,
+// whatever the others running on the machine take of it.
+double threadCpuMs() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
 uint64_t mix(uint64_t x) {  // splitmix64: reproducible pseudo-random numbers
@@ -130,6 +145,15 @@ bool writeSynthetic(const std::string &path, int64_t n, std::string &error) {
   return w.finish(error);
 }
 
+std::string loadAverage() {
+  std::ifstream in("/proc/loadavg");
+  double a = 0, b = 0, c = 0;
+  if (!(in >> a >> b >> c)) return "unknown";
+  char text[64];
+  std::snprintf(text, sizeof text, "%.2f, %.2f, %.2f", a, b, c);
+  return text;
+}
+
 struct Level {
   const char *name;
   double fraction;  // of the run's time span, centred on the middle
@@ -141,6 +165,7 @@ int main(int argc, char **argv) {
   std::string db = "/tmp/dmaview_bench_synthetic.db";
   int64_t n = 1000000;
   int width = 1100, height = 480, repeat = 3;
+  bool sqlite = true, window = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc)
@@ -151,8 +176,14 @@ int main(int argc, char **argv) {
       std::sscanf(argv[++i], "%dx%d", &width, &height);
     else if (a == "--repeat" && i + 1 < argc)
       repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--no-sqlite")
+      sqlite = false;
+    else if (a == "--no-window")
+      window = false;
     else {
-      std::fprintf(stderr, "usage: dmaview_bench [--db PATH] [--mappings N] [--size WxH] [--repeat K]\n");
+      std::fprintf(stderr,
+                   "usage: dmaview_bench [--db PATH] [--mappings N] [--size WxH] [--repeat K] [--no-sqlite] "
+                   "[--no-window]\n");
       return 2;
     }
   }
@@ -172,6 +203,7 @@ int main(int argc, char **argv) {
                 st.st_size / 1e6, msSince(t0) / 1000);
   }
 
+  std::printf("load average before: %s\n", loadAverage().c_str());
   // Open as the window does: reader, device list, lost spans, fit.
   auto t0 = Clock::now();
   std::string error;
@@ -202,8 +234,8 @@ int main(int argc, char **argv) {
   std::printf("first frame of the device: load the mapping cache (%zu rows, %zu long-lived, bound %.0f us): %.1f ms\n",
               cache.size(), cache.longLived(), cache.bound() / 1e3, msSince(t0));
   std::printf("plot %dx%d px, median of %d runs\n", width, height, repeat);
-  std::printf("%-20s %9s %8s %8s %11s %9s %9s %12s\n", "zoom (time span)", "mappings", "rects", "pixels", "cache bin",
-              "paint", "frame", "SQLite bin");
+  std::printf("%-20s %9s %8s %8s %11s %11s %11s %9s %9s %12s\n", "zoom (time span)", "mappings", "rects", "pixels",
+              "cache bin", "1 thread", "(its CPU)", "paint", "frame", "SQLite bin");
 
   const Level levels[] = {{"whole run", 1.0}, {"1/10", 0.1},     {"1/100", 1e-2},
                           {"1/1000", 1e-3},   {"1/10000", 1e-4}, {"1/100000", 1e-5}};
@@ -218,12 +250,19 @@ int main(int argc, char **argv) {
       uint64_t mid = base.t0 / 2 + base.t1 / 2;
       v.t0 = mid - static_cast<uint64_t>(span / 2);
       v.t1 = v.t0 + std::max<uint64_t>(1, static_cast<uint64_t>(span));
-      std::vector<double> q, c, p;
+      std::vector<double> q, c, c1, c1cpu, p;
       gui::Frame f;
       for (int k = 0; k < repeat; ++k) {
         auto a = Clock::now();
-        f = gui::buildFrame(*reader, dev->id, v, axis);
-        q.push_back(msSince(a));
+        if (sqlite) {
+          f = gui::buildFrame(*reader, dev->id, v, axis);
+          q.push_back(msSince(a));
+        }
+        a = Clock::now();
+        double cpu = threadCpuMs();
+        f = cache.frame(v, axis, std::numeric_limits<size_t>::max());
+        c1.push_back(msSince(a));
+        c1cpu.push_back(threadCpuMs() - cpu);
         a = Clock::now();
         f = cache.frame(v, axis);
         c.push_back(msSince(a));
@@ -242,18 +281,26 @@ int main(int argc, char **argv) {
         p.push_back(msSince(a));
       }
       auto median = [](std::vector<double> &x) {
+        if (x.empty()) return 0.0;
         std::sort(x.begin(), x.end());
         return x[x.size() / 2];
       };
-      double qm = median(q), cm = median(c), pm = median(p);
+      double qm = median(q), cm = median(c), c1m = median(c1), c1c = median(c1cpu), pm = median(p);
       std::string name = std::string(axis == gui::AddressAxis::Device ? "IOVA " : "phys ") + level.name;
-      std::printf("%-20s %9llu %8zu %8zu %8.1f ms %6.1f ms %6.1f ms %9.1f ms\n", name.c_str(),
-                  static_cast<unsigned long long>(f.mappings), f.rects.size(), f.occupiedPixels(), cm, pm, cm + pm, qm);
+      std::printf("%-20s %9llu %8zu %8zu %8.1f ms %8.1f ms %8.1f ms %6.1f ms %6.1f ms", name.c_str(),
+                  static_cast<unsigned long long>(f.mappings), f.rects.size(), f.occupiedPixels(), cm, c1m, c1c, pm,
+                  cm + pm);
+      if (sqlite)
+        std::printf(" %9.1f ms\n", qm);
+      else
+        std::printf(" %12s\n", "-");
     }
   }
 
+  std::printf("load average after the frames: %s\n", loadAverage().c_str());
+
   // The window: what a user waits for.
-  {
+  if (window) {
     auto waitIdle = [&](gui::MainWindow &w) {
       // Sleep between polls: a spinning GUI thread would steal the core the
       // query thread needs on a 2-core machine.
@@ -290,6 +337,7 @@ int main(int argc, char **argv) {
     waitIdle(w);
     w.dmaPane()->repaint();
     std::printf("\nwindow: fit all again: %.1f ms\n", msSince(a));
+    std::printf("load average after the window: %s\n", loadAverage().c_str());
   }
   return 0;
 }

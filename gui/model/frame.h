@@ -97,18 +97,20 @@ class FrameBuilder {
   void add(const store::Mapping &m) { add(LodRow::of(m)); }
   Frame take();
 
- private:
-  friend class ColumnSweep;  // column_sweep.h: the same arithmetic, by column
-
-  void ensureGrid();
   // Pixel = (value - origin) * scale in double: per-row long double
   // division costed half the whole-run frame; doubles keep far more than
   // the 16 bits a pixel position needs. The difference goes through int64
   // (one instruction; unsigned 64 -> double is a branchy sequence): times
-  // and addresses are below 2^63 (SQLite integers), so it is exact.
-  double px(uint64_t v, uint64_t origin, double scale) const {
+  // and addresses are below 2^63 (SQLite integers), so it is exact. Public
+  // (and static) so that column_sweep.cpp computes with this very function.
+  static double px(uint64_t v, uint64_t origin, double scale) {
     return static_cast<double>(static_cast<int64_t>(v - origin)) * scale;
   }
+
+ private:
+  friend class ColumnSweep;  // column_sweep.h: the same arithmetic, by column
+
+  void ensureGrid();
 
   Viewport v_;
   AddressAxis axis_;
