@@ -184,6 +184,23 @@ TEST_F(MappingTrackerTest, SgPairsByPhysicalAddresses) {
   EXPECT_EQ(tracker_.liveMappings(), 0u);
 }
 
+// dma_unmap_sg given the count dma_map_sg returned (edu-sg-nents): its list
+// is a proper prefix of the live one; the one such list is closed (no leak),
+// two such lists are ambiguous and nothing is paired.
+TEST_F(MappingTrackerTest, ShortenedUnmapSgPairsWithTheOneListItPrefixes) {
+  feed({mapSg(1, {{0xfff8000, 0x3000}}, {0x195b8000, 0x195bb000, 0x195bc000}), unmapSg(2, {0x195b8000})});
+  ASSERT_EQ(out_.mappings.size(), 1u);
+  EXPECT_EQ(out_.mappings[0].unmapEvent, 2);
+  EXPECT_EQ(out_.counts[std::string(stats::kUnmapSgShortened)], 1);
+  EXPECT_EQ(tracker_.liveMappings(), 0u);
+
+  feed({mapSg(3, {{0xfff0000, 0x2000}}, {0x1000, 0x2000}), mapSg(4, {{0xffe0000, 0x2000}}, {0x1000, 0x3000}),
+        unmapSg(5, {0x1000})});
+  EXPECT_EQ(out_.mappings.size(), 1u);
+  EXPECT_EQ(out_.counts[std::string(stats::kUnmapSgWithoutMap)], 1);
+  EXPECT_EQ(tracker_.liveMappings(), 2u);
+}
+
 TEST_F(MappingTrackerTest, UnmapSgWithUnknownListIsCounted) {
   feed({mapSg(1, {{0xfffa0000, 0x1000}}, {0x5000}), unmapSg(2, {0x6000})});
   EXPECT_TRUE(out_.mappings.empty());
