@@ -426,10 +426,40 @@ std::vector<IommuOp> RunReader::iommuOpsOfMapping(int64_t mapping) {
 std::vector<IommuOp> RunReader::iommuOps(uint64_t t0, uint64_t t1, size_t limit) {
   error_.clear();
   std::vector<IommuOp> out;
+  // iommu_ops has no ts_ns index (schema.cpp): its ids follow time, so the
+  // window is the id range [first id at or after t0, first id after t1),
+  // found by binary search over the rowid. Ops imported out of order
+  // (import_stats.event_out_of_order) may fall outside it; the ts_ns filter
+  // keeps every returned row inside the window.
+  Statement bounds = db_->prepare("SELECT MIN(id), MAX(id) FROM iommu_ops");
+  if (!bounds.step() || bounds.isNull(0)) {
+    if (!bounds.succeeded()) fail("cannot read iommu_ops");
+    return out;
+  }
+  const int64_t minId = bounds.columnInt(0), maxId = bounds.columnInt(1);
+  Statement probe = db_->prepare("SELECT ts_ns FROM iommu_ops WHERE id >= ? ORDER BY id LIMIT 1");
+  auto firstIdFrom = [&](int64_t t) {  // first id whose op is at or after t (maxId + 1: none)
+    int64_t lo = minId, hi = maxId + 1;
+    while (lo < hi) {
+      int64_t mid = lo + (hi - lo) / 2;
+      probe.reset();
+      probe.bindInt(1, mid);
+      if (probe.step() && probe.columnInt(0) < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    return lo;
+  };
+  const int64_t from = firstIdFrom(clampU64(t0));
+  const int64_t to = clampU64(t1) == kI64Max ? maxId + 1 : firstIdFrom(clampU64(t1) + 1);
   Statement s = db_->prepare(std::string("SELECT ") + kIommuColumns +
-                             " FROM iommu_ops WHERE ts_ns >= ? AND ts_ns <= ? ORDER BY id" + limitClause(limit));
+                             " FROM iommu_ops WHERE id >= ?3 AND id < ?4 AND ts_ns >= ?1 AND ts_ns <= ?2 ORDER BY id" +
+                             limitClause(limit));
   s.bindInt(1, clampU64(t0));
   s.bindInt(2, clampU64(t1));
+  s.bindInt(3, from);
+  s.bindInt(4, to);
   while (s.step()) out.push_back(readIommuOp(s));
   if (!s.succeeded()) fail("cannot read iommu_ops");
   return out;

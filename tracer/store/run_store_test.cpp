@@ -228,6 +228,44 @@ namespace {
 // lifetime bound, long-lived rows apart) against the plain overlap
 // definition, on random data and random windows: lifetimes [map, unmap)
 // overlapping [t0, t1], device ranges overlapping [addrLo, addrHi).
+// iommu_ops has no time index: iommuOps(t0, t1) binary-searches the id range
+// (ids follow time). Every window must give exactly the ops inside it.
+TEST_F(RunStoreTest, IommuOpsTimeWindowIsAnIdRange) {
+  {
+    Database db;
+    std::string error;
+    ASSERT_TRUE(db.open(path_, Database::Mode::Create, error)) << error;
+    RunWriter writer;
+    ASSERT_TRUE(writer.begin(db, error)) << error;
+    for (int64_t id = 1; id <= 1000; ++id) {
+      IommuOp op;
+      op.id = id;
+      op.event = id * 2;
+      op.tsNs = 1000 + static_cast<uint64_t>(id / 3) * 10;  // runs of equal timestamps
+      op.iova = 0xfff00000 + static_cast<uint64_t>(id) * 0x1000;
+      op.size = 4096;
+      writer.addIommuOp(op);
+    }
+    ASSERT_TRUE(writer.finish(error)) << error;
+  }
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  const std::vector<std::pair<uint64_t, uint64_t>> windows = {
+      {0, 999}, {0, 1000}, {1000, 1000}, {1005, 1015}, {1010, 1010}, {2000, 2500}, {4330, 4330},
+      {4331, 9999}, {0, UINT64_MAX}, {5000, 6000}};
+  for (auto [t0, t1] : windows) {
+    std::vector<int64_t> expected;
+    for (int64_t id = 1; id <= 1000; ++id) {
+      uint64_t ts = 1000 + static_cast<uint64_t>(id / 3) * 10;
+      if (ts >= t0 && ts <= t1) expected.push_back(id);
+    }
+    std::vector<int64_t> actual;
+    for (const IommuOp &op : reader->iommuOps(t0, t1)) actual.push_back(op.id);
+    EXPECT_EQ(actual, expected) << "[" << t0 << ", " << t1 << "]";
+  }
+}
+
 TEST_F(RunStoreTest, ViewportQueryMatchesThePlainOverlapDefinition) {
   std::vector<Mapping> all;
   {

@@ -52,8 +52,10 @@ RunWriter::~RunWriter() { stopWorker(); }
 bool RunWriter::begin(Database &db, std::string &error, bool background) {
   db_ = &db;
   // The import writes a temporary file that is renamed at the end: a crash
-  // loses the whole file anyway, so journaling and fsync buy nothing.
-  if (!db.execute("PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+  // loses the whole file anyway, so journaling and fsync buy nothing. 64 KiB
+  // pages: 8% faster bulk inserts than 16 KiB at 2 M events, and no slower
+  // checks (docs/benchmarks.md).
+  if (!db.execute("PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                   "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536;",
                   error))
     return false;
