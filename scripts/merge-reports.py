@@ -6,7 +6,7 @@
 
 The format is taken from the inputs (all must be the same format, from the
 same dmacheck version). JSON: findings and files are concatenated and sorted,
-the stats recomputed; "seconds" is the longest shard's (shards run side by
+the stats recomputed (each status counted: analyzed, partial, failed, skipped); "seconds" is the longest shard's (shards run side by
 side) and "shard_seconds" their sum. SARIF: one run whose results and
 notifications are the shards'. A file reported by two shards is an error: the
 shards were not made from the same inputs.
@@ -66,8 +66,8 @@ def merge_json(docs, paths):
         "files": files,
         "stats": {
             "files": len(files), "analyzed": status("analyzed"), "partial": status("partial"),
-            "failed": status("failed"), "findings": len(findings), "suppressed": suppressed,
-            "baselined": baselined, "by_rule": dict(sorted(by_rule.items())),
+            "failed": status("failed"), "skipped": status("skipped"), "findings": len(findings),
+            "suppressed": suppressed, "baselined": baselined, "by_rule": dict(sorted(by_rule.items())),
             "seconds": max(seconds, default=0), "shard_seconds": sum(seconds), "shards": len(docs),
         },
     }

@@ -113,4 +113,79 @@ DMACHECK_CACHE_DIR="$cache" "$dmacheck" "${cached[@]}" > /dev/null 2> "$tmp/err.
 grep -q "cache: 3 hits" "$tmp/err.txt" || { echo "FAIL: DMACHECK_CACHE_DIR is not used"; cat "$tmp/err.txt"; fail=1; }
 DMACHECK_CACHE_DIR="$cache" "$dmacheck" --no-cache "${cached[@]}" > /dev/null 2> "$tmp/err.txt"
 grep -q "cache:" "$tmp/err.txt" && { echo "FAIL: --no-cache must override DMACHECK_CACHE_DIR"; fail=1; }
+
+# --- --kernel-tree: files kbuild does not compile are skipped (a tiny fake tree) ---
+kt="$tmp/ktree"
+mkdir -p "$kt/include/linux" "$kt/include/generated/uapi" "$kt/include/config" "$kt/arch/x86/include/generated/asm" \
+  "$kt/drivers/foo" "$kt/drivers/bar"
+touch "$kt/include/linux/kconfig.h" "$kt/include/linux/compiler-version.h" "$kt/include/linux/compiler_types.h"
+printf '#define CONFIG_X86_64 1\n#define CONFIG_FOO 1\n' > "$kt/include/generated/autoconf.h"
+printf 'CONFIG_X86_64=y\nCONFIG_FOO=y\n' > "$kt/include/config/auto.conf"
+printf 'obj-y += foo/\nobj-$(CONFIG_BAR) += bar/\n' > "$kt/drivers/Makefile"
+printf 'obj-$(CONFIG_FOO) += foo.o\nobj-$(CONFIG_OFF) += off.o\n' > "$kt/drivers/foo/Makefile"
+printf 'obj-y += bar.o\n' > "$kt/drivers/bar/Makefile"
+printf 'int foo;\n' > "$kt/drivers/foo/foo.c"
+printf 'int off = ;\n' > "$kt/drivers/foo/off.c"         # would be partial: its config is off
+printf 'static int included = ;\n' > "$kt/drivers/foo/inc.c"  # no rule: #included by another file
+printf 'int bar = ;\n' > "$kt/drivers/bar/bar.c"          # its directory is off
+# Default: only .c files no kbuild rule compiles are skipped; files the .config
+# leaves out are analysed with a note saying why they may not parse.
+"$dmacheck" --kernel-tree "$kt" --format json -o "$tmp/kt.json" "$kt/drivers" 2> "$tmp/kt.err"; check "skipped files are not errors" 0 $?
+python3 - "$tmp/kt.json" <<'PY' || { echo "FAIL: default skip policy in json"; cat "$tmp/kt.json"; fail=1; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+status = {f["file"].split("/drivers/")[1]: f for f in d["files"]}
+assert status["foo/foo.c"]["status"] == "analyzed", status["foo/foo.c"]
+assert status["foo/inc.c"]["status"] == "skipped", status["foo/inc.c"]
+assert status["foo/inc.c"]["reason"].startswith("not compiled on its own: no kbuild rule")
+for name, why in (("foo/off.c", "CONFIG_OFF is not set"),
+                  ("bar/bar.c", "directory drivers/bar/ is not descended into, CONFIG_BAR is not set")):
+    assert status[name]["status"] == "partial", status[name]
+    assert why in status[name]["diagnostics"][0] and status[name]["diagnostics"][0].startswith("note: "), status[name]
+assert d["stats"]["skipped"] == 1 and d["stats"]["partial"] == 2 and d["stats"]["files"] == 4, d["stats"]
+PY
+grep -q "1 skipped (not compilation units, or with --built-only not built with this .config; --all-files checks them)" \
+  "$tmp/kt.err" || { echo "FAIL: the run summary must count skipped files"; cat "$tmp/kt.err"; fail=1; }
+# --built-only: as `make C=2` sees the tree.
+"$dmacheck" --kernel-tree "$kt" --built-only --format json -o "$tmp/kt-built.json" "$kt/drivers" 2> "$tmp/kt.err"
+check "--built-only" 0 $?
+python3 - "$tmp/kt-built.json" <<'PY' || { echo "FAIL: --built-only in json"; cat "$tmp/kt-built.json"; fail=1; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+status = {f["file"].split("/drivers/")[1]: f for f in d["files"]}
+for name in ("foo/off.c", "foo/inc.c", "bar/bar.c"):
+    assert status[name]["status"] == "skipped", status[name]
+assert "CONFIG_OFF is not set" in status["foo/off.c"]["reason"]
+assert "directory drivers/bar/ is not descended into, CONFIG_BAR is not set" in status["bar/bar.c"]["reason"]
+assert d["stats"]["skipped"] == 3 and d["stats"]["analyzed"] == 1 and d["stats"]["files"] == 4, d["stats"]
+PY
+"$dmacheck" --kernel-tree "$kt" --built-only "$kt/drivers" > "$tmp/kt.txt"; check "skipped files in text" 0 $?
+grep -q "dmacheck: 4 files (1 analysed, 0 partial, 0 failed, 3 skipped), 0 findings" "$tmp/kt.txt" \
+  && grep -q "^dmacheck: 3 skipped (not compilation units" "$tmp/kt.txt" && ! grep -q "off.c" "$tmp/kt.txt" \
+  || { echo "FAIL: text output of skipped files"; cat "$tmp/kt.txt"; fail=1; }
+"$dmacheck" --kernel-tree "$kt" --built-only --all-files "$kt/drivers" > /dev/null 2>&1; check "--built-only excludes --all-files" 2 $?
+"$dmacheck" -q --kernel-tree "$kt" --all-files --format json -o "$tmp/kt-all.json" "$kt/drivers"; check "--all-files" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['stats']['skipped']==0 and d['stats']['partial']==3, d['stats']" \
+  "$tmp/kt-all.json" || { echo "FAIL: --all-files must analyse every file"; fail=1; }
+"$dmacheck" -q --kernel-tree "$kt" --built-only --format json -o "$tmp/kt-named.json" "$kt/drivers/foo/off.c" "$kt/drivers/bar"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); s={f['file'].split('/drivers/')[1]: f['status'] for f in d['files']}; assert s=={'foo/off.c':'partial','bar/bar.c':'skipped'}, s" \
+  "$tmp/kt-named.json" || { echo "FAIL: a file named on the command line is always analysed"; cat "$tmp/kt-named.json"; fail=1; }
+"$dmacheck" -q --format json -o "$tmp/kt-model.json" "$kt/drivers/foo"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['stats']['skipped']==0, d['stats']" "$tmp/kt-model.json" \
+  || { echo "FAIL: without --kernel-tree nothing is skipped"; fail=1; }
+"$dmacheck" -q --kernel-tree "$kt" --built-only --format sarif -o "$tmp/kt.sarif" "$kt/drivers"; check "skipped files in sarif" 0 $?
+python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+inv = d['runs'][0]['invocations'][0]
+assert inv['executionSuccessful'], inv
+notes = [n['message']['text'] for n in inv['toolExecutionNotifications']]
+assert notes == ['dmacheck: 3 skipped (not compilation units, or with --built-only not built with this .config; --all-files checks them)'], notes
+" "$tmp/kt.sarif" || { echo "FAIL: sarif notification of skipped files"; cat "$tmp/kt.sarif"; fail=1; }
+python3 "$root/scripts/validate-sarif.py" "$tmp/kt.sarif" > /dev/null 2>&1
+case $? in 0|2) ;; *) echo "FAIL: sarif with skipped files is not valid SARIF"; python3 "$root/scripts/validate-sarif.py" "$tmp/kt.sarif"; fail=1 ;; esac
+"$dmacheck" --kernel-tree "$kt" --built-only --cache-dir "$tmp/kt-cache" "$kt/drivers" > /dev/null 2> "$tmp/kt.err"
+"$dmacheck" --kernel-tree "$kt" --built-only --cache-dir "$tmp/kt-cache" "$kt/drivers" > "$tmp/kt-hit.txt" 2> "$tmp/kt.err"
+grep -q "cache: 1 hits, 0 misses" "$tmp/kt.err" || { echo "FAIL: skipped files never reach the cache"; cat "$tmp/kt.err"; fail=1; }
+cmp -s "$tmp/kt.txt" "$tmp/kt-hit.txt" || { echo "FAIL: cache hits change the skipped report"; diff "$tmp/kt.txt" "$tmp/kt-hit.txt"; fail=1; }
 exit $fail

@@ -92,11 +92,20 @@ int runDmacheck(int argc, char **argv) {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   unsigned timeout = 600;
   bool list = false, quiet = false, version = false, noIsolate = false, showFlags = false, noCache = false;
+  bool allFiles = false, builtOnly = false;
   app.add_option("paths", inputs, "Files or directories (recursing into *.c)");
   app.add_option("-p,--build-path", buildDir, "Directory with compile_commands.json");
   app.add_option("--kernel-tree", kernelTree,
                  "Prepared kernel tree (make defconfig && make prepare) or linux-headers dir: kbuild's flags for "
                  "files not in the compile database");
+  auto *allFilesFlag = app.add_flag(
+      "--all-files", allFiles,
+      "With --kernel-tree: also analyse the .c files of the given directories that are not compilation units "
+      "(no kbuild rule compiles them; another file #includes them)");
+  app.add_flag("--built-only", builtOnly,
+               "With --kernel-tree: skip the .c files of the given directories that kbuild does not compile with "
+               "the tree's .config, as `make C=2` would")
+      ->excludes(allFilesFlag);
   app.add_option("--shard", shard, "Analyse only shard I of N of the sorted file list (I/N, 1-based)");
   app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif"}));
   app.add_option("-o,--output", outputFile, "Write the report to FILE instead of stdout");
@@ -180,7 +189,8 @@ int runDmacheck(int argc, char **argv) {
   }
 
   std::vector<FileResult> bad;
-  std::vector<std::string> files = expandInputs(inputs, bad);
+  std::set<std::string> foundInDirectories;
+  std::vector<std::string> files = expandInputs(inputs, bad, &foundInDirectories);
   if (shardCount > 1) {
     files = selectShard(files, shardIndex, shardCount);
     // Inputs that expanded to nothing are reported once, by the first shard.
@@ -196,6 +206,13 @@ int runDmacheck(int argc, char **argv) {
     }
     return 0;
   }
+
+  // .c files no kbuild rule compiles are never analysed on their own (unless
+  // --all-files); files the .config leaves out are analysed with a note, or
+  // skipped as `make C=2` would with --built-only.
+  std::map<std::string, std::string> notBuilt;
+  const SkipPolicy policy = allFiles ? SkipPolicy::None : builtOnly ? SkipPolicy::NotBuilt : SkipPolicy::NonUnits;
+  std::vector<FileResult> skipped = skipFilesNotBuilt(files, foundInDirectories, flags, policy, notBuilt);
 
   AnalysisOptions analysis;
   analysis.enabledRules = selected;
@@ -222,6 +239,10 @@ int runDmacheck(int argc, char **argv) {
   }
   auto start = std::chrono::steady_clock::now();
   std::vector<FileResult> results = runFiles(files, flags, config, analysis, run);
+  for (FileResult &r : results)
+    if (auto it = notBuilt.find(r.file); it != notBuilt.end())
+      r.diagnostics.insert(r.diagnostics.begin(), "note: " + it->second + "; parse errors may come from that");
+  results.insert(results.end(), skipped.begin(), skipped.end());
   results.insert(results.end(), bad.begin(), bad.end());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -254,8 +275,10 @@ int runDmacheck(int argc, char **argv) {
   else if (format == "sarif") writeSarif(*out, results, stats, output);
   else writeText(*out, results, stats, output);
   if (format != "text" && !quiet)
-    std::cerr << fmt::format("dmacheck: {} files ({} analysed, {} partial, {} failed), {} findings\n", stats.files,
-                             stats.analyzed, stats.partial, stats.failed, stats.findings);
+    std::cerr << fmt::format("dmacheck: {} files ({} analysed, {} partial, {} failed{}), {} findings\n", stats.files,
+                             stats.analyzed, stats.partial, stats.failed,
+                             stats.skipped ? fmt::format(", {} skipped", stats.skipped) : "", stats.findings);
+  if (format != "text" && !quiet && stats.skipped) std::cerr << "dmacheck: " << skippedSummary(stats) << "\n";
   // On stderr in every format: a hit must not change the report.
   if (analysis.cache && !quiet) {
     std::cerr << fmt::format("dmacheck: cache: {} hits, {} misses", stats.cacheHits, stats.cacheMisses);

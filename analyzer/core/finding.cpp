@@ -19,6 +19,7 @@ const char *fileStatusName(FileStatus status) {
     case FileStatus::Analyzed: return "analyzed";
     case FileStatus::Partial: return "partial";
     case FileStatus::Failed: return "failed";
+    case FileStatus::Skipped: return "skipped";
   }
   return "failed";
 }
@@ -33,6 +34,7 @@ RunStats computeStats(const std::vector<FileResult> &results, unsigned baselined
       case FileStatus::Analyzed: ++stats.analyzed; break;
       case FileStatus::Partial: ++stats.partial; break;
       case FileStatus::Failed: ++stats.failed; break;
+      case FileStatus::Skipped: ++stats.skipped; break;
     }
     stats.suppressed += r.suppressed;
     stats.cacheHits += r.cache == CacheUse::Hit;
@@ -78,6 +80,7 @@ bool deserializeResult(const std::string &text, FileResult &r) {
   try {
     r.file = j.at("file");
     int status = j.at("status").get<int>();
+    // Skipped files never reach a worker or the cache: not a status on the wire.
     if (status < int(FileStatus::Analyzed) || status > int(FileStatus::Failed)) return false;
     r.status = FileStatus(status);
     r.diagnostics = j.at("diagnostics").get<std::vector<std::string>>();

@@ -36,8 +36,9 @@ enum class FileStatus {
   Analyzed,  // parsed without errors
   Partial,   // parsed with errors (unresolved headers/identifiers); analysed what parsed
   Failed,    // not analysed: missing, unreadable, not C, or the front end gave up
+  Skipped,   // not analysed on purpose: kbuild does not compile it with this .config (--kernel-tree)
 };
-const char *fileStatusName(FileStatus status);  // "analyzed", "partial", "failed"
+const char *fileStatusName(FileStatus status);  // "analyzed", "partial", "failed", "skipped"
 
 // What the result cache did for a file (--cache-dir).
 enum class CacheUse {
@@ -50,7 +51,7 @@ enum class CacheUse {
 struct FileResult {
   std::string file;
   FileStatus status = FileStatus::Failed;
-  std::vector<std::string> diagnostics;   // "file:line:col: error: ..." (first few) and status reasons
+  std::vector<std::string> diagnostics;   // "file:line:col: error: ..." (first few) and status reasons; Skipped: the reason
   unsigned errorCount = 0;                // clang errors
   std::vector<std::string> unresolvedHeaders;  // replaced by empty headers (built-in model only)
   std::string flagsSource;                // "compile_commands.json" | "built-in kernel model"
@@ -61,7 +62,7 @@ struct FileResult {
 };
 
 struct RunStats {
-  unsigned files = 0, analyzed = 0, partial = 0, failed = 0;
+  unsigned files = 0, analyzed = 0, partial = 0, failed = 0, skipped = 0;
   unsigned findings = 0, suppressed = 0, baselined = 0;
   std::map<std::string, unsigned> byRule;
   unsigned cacheHits = 0, cacheMisses = 0, cacheNotStored = 0;  // misses include the not stored

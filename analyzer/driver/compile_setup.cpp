@@ -72,6 +72,10 @@ bool FlagsProvider::loadKernelTree(const std::string &dir, std::string &error) {
   return true;
 }
 
+bool FlagsProvider::inCompileDatabase(const std::string &file) const {
+  return db_ && !db_->getCompileCommands(fs::absolute(file).lexically_normal().string()).empty();
+}
+
 CompileSetup FlagsProvider::forFile(const std::string &file) const {
   if (db_) {
     std::string abs = fs::absolute(file).lexically_normal().string();

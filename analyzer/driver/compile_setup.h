@@ -55,11 +55,14 @@ class FlagsProvider {
   // of the built-in kernel model.
   bool loadKernelTree(const std::string &dir, std::string &error);
   bool hasKernelTree() const { return kernelTree_ != nullptr; }
+  const KernelTree *kernelTree() const { return kernelTree_.get(); }
   // Loads BUILD_DIR/compile_commands.json; false with clang's reason on error.
   bool loadCompileDatabase(const std::string &buildDir, std::string &error);
   bool hasCompileDatabase() const { return db_ != nullptr; }
   // Files the database lists (for `dmacheck -p build/` with no paths).
   std::vector<std::string> databaseFiles() const;
+  // Whether the compile database has a command for `file` (it was built).
+  bool inCompileDatabase(const std::string &file) const;
   CompileSetup forFile(const std::string &file) const;
 
  private:

@@ -12,12 +12,16 @@
 #include <filesystem>
 #include <map>
 
+#include "driver/kbuild_status.h"
+
 namespace dmacheck::analyzer {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, std::vector<FileResult> &bad) {
+std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, std::vector<FileResult> &bad,
+                                      std::set<std::string> *foundInDirectories) {
   std::vector<std::string> files;
+  std::set<std::string> named;
   for (const auto &input : inputs) {
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
@@ -35,11 +39,47 @@ std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, st
         bad.push_back(r);
       }
       files.insert(files.end(), found.begin(), found.end());
+      if (foundInDirectories) foundInDirectories->insert(found.begin(), found.end());
     } else {
       files.push_back(input);  // analyzeFile reports missing/non-C files
+      named.insert(fs::absolute(input).lexically_normal().string());
     }
   }
+  if (foundInDirectories) {
+    for (auto it = foundInDirectories->begin(); it != foundInDirectories->end();)
+      it = named.count(fs::absolute(*it).lexically_normal().string()) ? foundInDirectories->erase(it) : std::next(it);
+  }
   return files;
+}
+
+std::vector<FileResult> skipFilesNotBuilt(std::vector<std::string> &files, const std::set<std::string> &candidates,
+                                          const FlagsProvider &flags, SkipPolicy policy,
+                                          std::map<std::string, std::string> &notBuilt) {
+  std::vector<FileResult> skipped;
+  const KernelTree *tree = flags.kernelTree();
+  if (!tree || policy == SkipPolicy::None) return skipped;
+  KbuildStatus kbuild;
+  kbuild.open(tree->srcTree(), tree->objTree());
+  std::vector<std::string> kept;
+  for (auto &file : files) {
+    if (candidates.count(file) && !flags.inCompileDatabase(file)) {
+      KbuildVerdict verdict = kbuild.statusOf(file);
+      const bool skip = verdict.kind == KbuildVerdict::NotAnObject ||
+                        (verdict.kind == KbuildVerdict::NotInConfig && policy == SkipPolicy::NotBuilt);
+      if (verdict.kind == KbuildVerdict::NotInConfig && !skip) notBuilt[file] = verdict.reason;
+      if (skip) {
+        FileResult r;
+        r.file = file;
+        r.status = FileStatus::Skipped;
+        r.diagnostics.push_back(verdict.reason);
+        skipped.push_back(std::move(r));
+        continue;
+      }
+    }
+    kept.push_back(std::move(file));
+  }
+  files = std::move(kept);
+  return skipped;
 }
 
 bool parseShard(const std::string &text, unsigned &index, unsigned &count, std::string &error) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,29 @@ std::vector<FileResult> runFiles(const std::vector<std::string> &files, const Fl
                                  const Config &config, const AnalysisOptions &analysis, const RunOptions &run);
 
 // Expands directories into their *.c files (sorted), keeps files as given.
-std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, std::vector<FileResult> &bad);
+// `foundInDirectories` (optional): the files that came from expanding a
+// directory and were not also named on their own.
+std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, std::vector<FileResult> &bad,
+                                      std::set<std::string> *foundInDirectories = nullptr);
+
+// Which files of a directory argument `--kernel-tree` leaves out:
+//   NonUnits (default)  .c files no kbuild rule compiles (another file
+//                       #includes them: ehci-q.c): never valid on their own;
+//   NotBuilt            also those the tree's .config leaves out, as `make
+//                       C=2` sees a tree (`--built-only`);
+//   None                nothing (`--all-files`).
+enum class SkipPolicy { None, NonUnits, NotBuilt };
+
+// The files of `candidates` (found by expanding a directory; a file named on
+// the command line is always analysed) that the policy leaves out leave
+// `files` and come back as Skipped results with the reason. Files the
+// compile database lists were built, and stay; Unknown verdicts stay. Files
+// the .config leaves out that are still analysed get the reason in
+// `notBuilt` (file -> reason): their parse errors come from the stubs their
+// headers offer when the option is off, and the report says so.
+std::vector<FileResult> skipFilesNotBuilt(std::vector<std::string> &files, const std::set<std::string> &candidates,
+                                          const FlagsProvider &flags, SkipPolicy policy,
+                                          std::map<std::string, std::string> &notBuilt);
 
 // "--shard I/N" (1 <= I <= N); false with a usage message otherwise.
 bool parseShard(const std::string &text, unsigned &index, unsigned &count, std::string &error);

@@ -21,17 +21,19 @@ void writeJson(std::ostream &out, const std::vector<FileResult> &results, const 
                           {"column", f.column}, {"function", f.function}, {"message", f.message},
                           {"notes", notes}});
     }
-    files.push_back({{"file", r.file}, {"status", fileStatusName(r.status)}, {"flags", r.flagsSource},
-                     {"errors", r.errorCount}, {"unresolved_headers", r.unresolvedHeaders},
-                     {"diagnostics", r.diagnostics}, {"findings", r.findings.size()},
-                     {"suppressed", r.suppressed}, {"seconds", r.seconds}});
+    Json file = {{"file", r.file}, {"status", fileStatusName(r.status)}, {"flags", r.flagsSource},
+                 {"errors", r.errorCount}, {"unresolved_headers", r.unresolvedHeaders},
+                 {"diagnostics", r.diagnostics}, {"findings", r.findings.size()},
+                 {"suppressed", r.suppressed}, {"seconds", r.seconds}};
+    if (r.status == FileStatus::Skipped) file["reason"] = r.diagnostics.empty() ? "" : r.diagnostics.front();
+    files.push_back(file);
   }
   doc["findings"] = findings;
   doc["files"] = files;
   Json byRule = Json::object();
   for (const auto &[rule, count] : stats.byRule) byRule[rule] = count;
   doc["stats"] = {{"files", stats.files}, {"analyzed", stats.analyzed}, {"partial", stats.partial},
-                  {"failed", stats.failed}, {"findings", stats.findings}, {"suppressed", stats.suppressed},
+                  {"failed", stats.failed}, {"skipped", stats.skipped}, {"findings", stats.findings}, {"suppressed", stats.suppressed},
                   {"baselined", stats.baselined}, {"by_rule", byRule}, {"seconds", stats.seconds}};
   out << doc.dump(2) << "\n";
 }

@@ -30,6 +30,10 @@ struct OutputOptions {
   bool color = false;
 };
 
+// The summary line of skipped files, on stderr (JSON, SARIF) or after the text report:
+// "N skipped (not built with this .config, or not compilation units; --all-files to check them)".
+std::string skippedSummary(const RunStats &stats);
+
 void writeText(std::ostream &out, const std::vector<FileResult> &results, const RunStats &stats,
                const OutputOptions &options);
 void writeJson(std::ostream &out, const std::vector<FileResult> &results, const RunStats &stats,

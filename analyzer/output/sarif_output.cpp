@@ -95,7 +95,7 @@ void writeSarif(std::ostream &out, const std::vector<FileResult> &results, const
       result["partialFingerprints"] = {{"dmacheck/v1", f.ruleId + ":" + f.function + ":" + f.message}};
       sarifResults.push_back(result);
     }
-    if (r.status != FileStatus::Analyzed) {
+    if (r.status != FileStatus::Analyzed && r.status != FileStatus::Skipped) {
       std::string text = r.file + ": " + fileStatusName(r.status);
       if (r.errorCount) text += " (" + std::to_string(r.errorCount) + " parse errors)";
       if (!r.diagnostics.empty()) text += ": " + r.diagnostics.front();
@@ -105,6 +105,10 @@ void writeSarif(std::ostream &out, const std::vector<FileResult> &results, const
     }
   }
 
+  // Skipped files are not problems to show per file in code scanning: one
+  // note says how many and how to check them.
+  if (stats.skipped)
+    notifications.push_back({{"level", "note"}, {"message", {{"text", "dmacheck: " + skippedSummary(stats)}}}});
   Json invocation = {{"executionSuccessful", stats.failed == 0}};
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
   Json doc = {
