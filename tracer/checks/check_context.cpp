@@ -315,6 +315,17 @@ std::string CheckContext::lossDescription() const {
   return out;
 }
 
+TraceFinding findingOnMapping(const CheckContext &context, std::string rule, uint64_t tsNs, const Mapping &m) {
+  TraceFinding f;
+  f.rule = std::move(rule);
+  f.tsNs = tsNs;
+  f.device = m.device;
+  f.deviceName = context.deviceName(m.device);
+  f.dmaAddr = m.dmaAddr;
+  f.mapping = m.id;
+  return f;
+}
+
 // ---- message pieces
 
 std::string hexAddr(uint64_t value) {

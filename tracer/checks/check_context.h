@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "run_types.h"
+#include "trace_check.h"
 
 namespace dmacheck::store {
 class Database;
@@ -147,6 +148,11 @@ class CheckContext {
   std::vector<std::string> problems_;
   std::map<std::string, uint64_t> stats_;
 };
+
+// A finding about mapping m at tsNs: rule, time, device (id and name), the
+// mapping and its device address filled in; the caller adds the message and
+// whatever else it knows (event, size, call site).
+TraceFinding findingOnMapping(const CheckContext &context, std::string rule, uint64_t tsNs, const store::Mapping &m);
 
 // ---- message pieces, worded like kernel/dma/debug.c
 

@@ -47,13 +47,7 @@ void checkSyncs(CheckContext &context, FindingList &out) {
     const Mapping *first = segment;
     for (size_t i : context.sgListsOfDevice(segment->device))
       if (context.mappings()[i].sgGroup == segment->sgGroup) first = &context.mappings()[i];
-    TraceFinding f;
-    f.rule = "dma-sg-nents-mismatch";
-    f.tsNs = s.columnU64(1);
-    f.device = first->device;
-    f.deviceName = context.deviceName(first->device);
-    f.dmaAddr = first->dmaAddr;
-    f.mapping = first->id;
+    TraceFinding f = findingOnMapping(context, "dma-sg-nents-mismatch", s.columnU64(1), *first);
     f.event = s.columnInt(0);
     f.callSite = context.callSite(s.columnOptionalInt(4));
     if (f.callSite.empty()) f.callSite = context.callSite(first->mapStack);
@@ -70,13 +64,7 @@ void checkSyncs(CheckContext &context, FindingList &out) {
 
 TraceFinding makeFinding(CheckContext &context, const Mapping &first, const Event &unmap, uint64_t mapCount,
                          uint64_t unmapCount) {
-  TraceFinding f;
-  f.rule = "dma-sg-nents-mismatch";
-  f.tsNs = unmap.tsNs;
-  f.device = first.device;
-  f.deviceName = context.deviceName(first.device);
-  f.dmaAddr = first.dmaAddr;
-  f.mapping = first.id;
+  TraceFinding f = findingOnMapping(context, "dma-sg-nents-mismatch", unmap.tsNs, first);
   f.event = unmap.id;
   f.callSite = context.callSite(unmap.stack);
   if (f.callSite.empty()) f.callSite = context.callSite(first.mapStack);

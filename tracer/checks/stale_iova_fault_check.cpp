@@ -45,14 +45,9 @@ void reportWrongDirection(CheckContext &context, const Fault &fault, const Mappi
   const bool wroteToDevice = fault.access == "write" && m.dir == 1 /* DMA_TO_DEVICE */;
   const bool readFromDevice = fault.access == "read" && m.dir == 2 /* DMA_FROM_DEVICE */;
   if (!wroteToDevice && !readFromDevice) return;
-  TraceFinding f;
-  f.rule = "dma-fault-wrong-direction";
-  f.tsNs = fault.tsNs;
-  f.device = fault.device;
-  f.deviceName = context.deviceName(fault.device);
-  f.dmaAddr = fault.addr;
+  TraceFinding f = findingOnMapping(context, "dma-fault-wrong-direction", fault.tsNs, m);
+  f.dmaAddr = fault.addr;  // the page the device touched
   f.size = m.size;
-  f.mapping = m.id;
   f.event = fault.event;
   f.callSite = context.callSite(m.mapStack);
   f.message = std::string(wroteToDevice ? "device wrote into a DMA_TO_DEVICE mapping"

@@ -20,13 +20,8 @@ void UnmapMismatchCheck::run(CheckContext &context, FindingList &out) {
     const bool dirDiffers = m.dir >= 0 && m.unmapDir >= 0 && m.dir != m.unmapDir;
     if (!typeDiffers && !sizeDiffers && !dirDiffers) continue;  // the common case: no strings built
 
-    TraceFinding base;
-    base.tsNs = m.unmapTs;
-    base.device = m.device;
-    base.deviceName = context.deviceName(m.device);
-    base.dmaAddr = m.dmaAddr;
+    TraceFinding base = findingOnMapping(context, "", *m.unmapTs, m);
     base.size = m.size;
-    base.mapping = m.id;
     base.event = m.unmapEvent;
     if (m.flags & store::kAmbiguousPair) {
       base.inconclusive = true;
