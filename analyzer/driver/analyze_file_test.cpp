@@ -191,6 +191,7 @@ fs::path fakeKernelTree(const std::string &name, bool prepared = true) {
          "ccflags-y += -I$(srctree)/drivers/bar \\\n"
          "\t-DFOO_TRACE\n"
          "ccflags-$(CONFIG_FOO_DEBUG) += -DDEBUG\n"
+         "ccflags-$(CONFIG_X86_64) += -DON_X86\n"
          "ccflags-remove-y += -DREMOVED\n"
          "CFLAGS_foo.o := -I$(src)/sub\n"
          "CFLAGS_other.o := -DOTHER\n";
@@ -244,12 +245,13 @@ TEST(KernelTree, SynthesizesKbuildFlagsForAFileInTheTree) {
   for (const char *flag : {"-D__KERNEL__", "-DMODULE", "-std=gnu11", "-fno-strict-aliasing", "-Wno-everything",
                            "-mno-sse", "-mno-mmx", "-mno-sse2", "-mno-3dnow", "-mno-avx", "-m64", "-mcmodel=kernel",
                            "-mno-red-zone", "-DKBUILD_MODNAME=\"foo\"", "-DKBUILD_BASENAME=\"foo\"",
-                           "-DFOO_TRACE", "-DDRIVERS_WIDE"})
+                           "-DFOO_TRACE", "-DDRIVERS_WIDE", "-DON_X86"})
     EXPECT_NE(indexOf(args, flag), std::string::npos) << flag;
   EXPECT_NE(indexOf(args, "-I" + r + "/drivers/foo"), std::string::npos);
   EXPECT_NE(indexOf(args, "-I" + r + "/drivers/bar"), std::string::npos);
   EXPECT_NE(indexOf(args, "-I" + r + "/drivers/foo/sub"), std::string::npos);
-  // Conditional, removed and other files' flags are not taken.
+  // Flags under an option the configuration leaves out, removed flags and
+  // other files' flags are not taken (ccflags-$(CONFIG_X86_64) is: it is set).
   for (const char *flag : {"-DDEBUG", "-DREMOVED", "-DOTHER"}) EXPECT_EQ(indexOf(args, flag), std::string::npos) << flag;
 }
 

@@ -157,7 +157,9 @@ std::vector<std::string> makefileLines(const fs::path &path) {
 // skipped. Without these, drivers that `#include "foo.h"` from a sibling
 // directory do not parse.
 void addMakefileFlags(const fs::path &srcTree, const fs::path &objTree, const fs::path &fileDir,
-                      const std::string &objectName, std::vector<std::string> &out) {
+                      const std::string &objectName, const std::set<std::string> &config,
+                      std::vector<std::string> &out) {
+  static const std::regex kConfigSuffix(R"(-\$\((CONFIG_\w+)\)$)");
   static const std::regex kAssign(
       R"(^\s*(ccflags-[^\s:+?=]*|subdir-ccflags-[^\s:+?=]*|CFLAGS_([^\s:+?=]+))\s*[:+?]?=\s*(.*)$)");
   std::vector<fs::path> dirs;
@@ -179,9 +181,13 @@ void addMakefileFlags(const fs::path &srcTree, const fs::path &objTree, const fs
         bool subdir = var.rfind("subdir-ccflags-", 0) == 0;
         if (!own && !subdir) continue;
         if (m[2].matched && m[2].str() != objectName + ".o") continue;
-        // ccflags-$(CONFIG_FOO) would need the configuration evaluated; those are
-        // mostly debug switches, so only unconditional flags are taken.
-        if (!m[2].matched && var.back() != 'y') continue;
+        // ccflags-$(CONFIG_FOO) (mostly debug switches: -DDEBUG) count when the
+        // option is y or m in the tree's configuration.
+        if (!m[2].matched && var.back() != 'y') {
+          std::smatch c;
+          if (!std::regex_search(var, c, kConfigSuffix)) continue;
+          if (!config.count(c[1].str()) && !config.count(c[1].str() + "_MODULE")) continue;
+        }
         if (var.find("remove") != std::string::npos) continue;  // ccflags-remove-y takes flags away
         std::string value = m[3].str();
         auto hash = value.find('#');
@@ -375,7 +381,7 @@ CompileSetup KernelTree::setupFor(const std::string &file) const {
   if (!rel.empty() && *rel.begin() != "..")
     setup.arguments.push_back("-DKBUILD_MODFILE=\"" + (rel.parent_path() / module).generic_string() + "\"");
   setup.arguments.push_back("-I" + dir.string());
-  addMakefileFlags(src, obj, dir, path.stem().string(), setup.arguments);
+  addMakefileFlags(src, obj, dir, path.stem().string(), config_, setup.arguments);
   setup.arguments.push_back(path.string());
   return setup;
 }
