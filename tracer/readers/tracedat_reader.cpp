@@ -10,6 +10,7 @@
 
 #include "event_fields.h"
 #include "holdback_queue.h"
+#include "mapped_input_trimmer.h"
 #include "tracedat_c.h"
 #include "tracedat_decode.h"
 
@@ -75,12 +76,17 @@ class DatDecoder {
         queue_(sink),
         progress_(progress),
         progressInterval_(progressInterval == 0 ? 1 : progressInterval),
-        untilProgress_(progressInterval_) {
+        untilProgress_(progressInterval_),
+        trimmer_(path_) {
     fields::resetEvent(scratch_);
   }
 
   int onRecord(const dmacheck_dat_record &rec);
   void finish() { queue_.flushAll(); }
+
+  // Records between two trims of libtracecmd's mappings of the input
+  // (~3 MB of a typical trace.dat): resident memory stays flat.
+  static constexpr uint64_t kTrimInterval = 65536;
 
  private:
   EventPlan &planFor(int id);
@@ -106,6 +112,8 @@ class DatDecoder {
   DatProgress &progress_;
   uint64_t progressInterval_;
   uint64_t untilProgress_;
+  MappedInputTrimmer trimmer_;
+  uint64_t untilTrim_ = kTrimInterval;
   uint64_t recordNo_ = 0;
 };
 
@@ -181,6 +189,10 @@ int DatDecoder::onRecord(const dmacheck_dat_record &rec) {
   if (--untilProgress_ == 0) {
     untilProgress_ = progressInterval_;
     progress_.report();
+  }
+  if (--untilTrim_ == 0) {
+    untilTrim_ = kTrimInterval;
+    trimmer_.trim();
   }
   if (rec.missed != 0) {
     LostEvents lost;
