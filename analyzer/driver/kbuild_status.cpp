@@ -12,6 +12,16 @@ namespace dmacheck::analyzer {
 
 namespace fs = std::filesystem;
 
+// One enclosing ifdef/ifndef/ifeq/ifneq block, when it only asks whether a
+// CONFIG option is set (y or m) or is y: `ifdef CONFIG_X`,
+// `ifneq ($(CONFIG_X),)`, `ifeq ($(CONFIG_X),y)` and their negations and
+// `else` branches. Any other condition is not understood.
+struct MakeCondition {
+  enum Test { Set, Unset, IsY, NotY, NotUnderstood };
+  Test test = NotUnderstood;
+  std::string config;
+};
+
 // One `lhs op rhs` line of a Kbuild/Makefile, its left side split kbuild's way.
 struct KbuildAssignment {
   std::string list;    // "obj", "nvme-core"; the whole left side when it is no list
@@ -19,6 +29,7 @@ struct KbuildAssignment {
   std::string op;      // "+=", ":=", ...
   std::vector<std::string> words;
   bool inConditional = false;  // between ifeq/ifneq/ifdef/ifndef and endif
+  std::vector<MakeCondition> conditions;  // the enclosing blocks, outermost first
 };
 
 struct KbuildMakefile {
@@ -68,6 +79,35 @@ std::vector<std::string> logicalLines(const fs::path &path) {
 
 std::string firstWord(const std::string &line) { return line.substr(0, line.find_first_of(" \t(")); }
 
+MakeCondition parseCondition(const std::string &line) {
+  static const std::regex kDefined(R"(^(ifdef|ifndef)\s+(CONFIG_[A-Za-z0-9_]+)$)");
+  static const std::regex kCompare(R"(^(ifeq|ifneq)\s*\(\s*\$\((CONFIG_[A-Za-z0-9_]+)\)\s*,\s*(y?)\s*\)$)");
+  MakeCondition c;
+  std::smatch m;
+  if (std::regex_match(line, m, kDefined)) {
+    c.config = m[2].str();
+    c.test = m[1].str() == "ifdef" ? MakeCondition::Set : MakeCondition::Unset;
+  } else if (std::regex_match(line, m, kCompare)) {
+    c.config = m[2].str();
+    const bool equal = m[1].str() == "ifeq", againstY = !m[3].str().empty();
+    c.test = againstY ? (equal ? MakeCondition::IsY : MakeCondition::NotY)
+                      : (equal ? MakeCondition::Unset : MakeCondition::Set);
+  }
+  return c;
+}
+
+// The else branch of a block.
+MakeCondition negated(MakeCondition c) {
+  switch (c.test) {
+    case MakeCondition::Set: c.test = MakeCondition::Unset; break;
+    case MakeCondition::Unset: c.test = MakeCondition::Set; break;
+    case MakeCondition::IsY: c.test = MakeCondition::NotY; break;
+    case MakeCondition::NotY: c.test = MakeCondition::IsY; break;
+    case MakeCondition::NotUnderstood: break;
+  }
+  return c;
+}
+
 // Lists whose members kbuild compiles into the kernel or a module by
 // themselves; any other `name-y` is a composite object's member list.
 bool isObjectList(const std::string &list) {
@@ -81,7 +121,7 @@ std::unique_ptr<KbuildMakefile> parseMakefile(const fs::path &file, const std::s
   static const std::regex kConditionalList(R"(^([A-Za-z0-9_./-]+?)-(\$\(.*\))$)");
   auto makefile = std::make_unique<KbuildMakefile>();
   makefile->path = relative;
-  int depth = 0;
+  std::vector<MakeCondition> blocks;
   bool inDefine = false;
   for (const std::string &line : logicalLines(file)) {
     makefile->text += line + "\n";
@@ -95,14 +135,19 @@ std::unique_ptr<KbuildMakefile> parseMakefile(const fs::path &file, const std::s
       continue;
     }
     if (word == "ifeq" || word == "ifneq" || word == "ifdef" || word == "ifndef") {
-      ++depth;
+      blocks.push_back(parseCondition(line));
       continue;
     }
     if (word == "endif") {
-      depth = std::max(0, depth - 1);
+      if (!blocks.empty()) blocks.pop_back();
       continue;
     }
-    if (word == "else") continue;
+    if (word == "else") {
+      // `else ifeq ...` chains are not followed: the rest of the block is not understood.
+      if (!blocks.empty())
+        blocks.back() = line == "else" ? negated(blocks.back()) : MakeCondition{};
+      continue;
+    }
     if (word == "include" || word == "-include" || word == "sinclude") {
       if (makefile->opaque.empty()) makefile->opaque = "it includes another makefile";
       continue;
@@ -123,7 +168,8 @@ std::unique_ptr<KbuildMakefile> parseMakefile(const fs::path &file, const std::s
       a.list = lhs;
     }
     a.op = m[2].str();
-    a.inConditional = depth > 0;
+    a.inConditional = !blocks.empty();
+    a.conditions = blocks;
     std::istringstream words(m[3].str());
     for (std::string w; words >> w;) a.words.push_back(w.rfind("./", 0) == 0 ? w.substr(2) : w);
     makefile->assignments.push_back(std::move(a));
@@ -288,7 +334,35 @@ KbuildStatus::Evaluation KbuildStatus::assignmentNaming(const KbuildMakefile &ma
     one.why = "named by " + rule + " in " + makefile.path + ", which is not an object list";
     return one;
   }
-  Switch on = a.inConditional ? Switch::Unknown : configSwitch(a.suffix, config, value);
+  // The enclosing ifdef/ifeq blocks: a block that needs an unset option
+  // switches the rule off; one that holds leaves the rule as if outside it.
+  bool blocksHold = true, blockOff = false;
+  for (const MakeCondition &c : a.conditions) {
+    auto it = config_.find(c.config);
+    const bool set = it != config_.end() && (it->second == "y" || it->second == "m");
+    const bool isY = it != config_.end() && it->second == "y";
+    bool holds = false, understood = hasConfig_ && c.test != MakeCondition::NotUnderstood;
+    switch (c.test) {
+      case MakeCondition::Set: holds = set; break;
+      case MakeCondition::Unset: holds = !set; break;
+      case MakeCondition::IsY: holds = isY; break;
+      case MakeCondition::NotY: holds = !isY; break;
+      case MakeCondition::NotUnderstood: break;
+    }
+    if (understood && !holds && !set && (c.test == MakeCondition::Set || c.test == MakeCondition::IsY)) {
+      blockOff = true;
+      config = c.config;
+      break;
+    }
+    blocksHold = blocksHold && understood && holds;
+  }
+  if (blockOff) {
+    one.kind = Evaluation::Off;
+    one.configs = {config};
+    one.rules = {rule};
+    return one;
+  }
+  Switch on = !blocksHold ? Switch::Unknown : configSwitch(a.suffix, config, value);
   if (on == Switch::Off) {
     one.kind = Evaluation::Off;
     one.configs = {config};
@@ -298,7 +372,7 @@ KbuildStatus::Evaluation KbuildStatus::assignmentNaming(const KbuildMakefile &ma
   bool composite = !directory && !isObjectList(a.list);
   if (on == Switch::Unknown) {
     one.kind = Evaluation::Unknown;
-    one.why = a.inConditional ? rule + " is inside an ifeq/ifdef block of " + makefile.path
+    one.why = !blocksHold ? rule + " is inside an ifeq/ifdef block of " + makefile.path
                               : "the condition of " + rule + " in " + makefile.path + " is not evaluated";
     // Whatever the condition, a member of a composite that is off is off
     // (ixgbe-$(CONFIG_FCOE:m=y) += ixgbe_fcoe.o with CONFIG_IXGBE unset).

@@ -21,8 +21,12 @@
 // upwards; a parent that does not mention the directory (the top Makefile's
 // core-y, arch Makefiles) ends the walk as reached.
 //
-// Conservative by design, since Unknown means "analyse it": a rule inside an
-// ifeq/ifdef block, a condition other than $(CONFIG_X) ($(CONFIG_X:m=y)), a
+// ifdef/ifndef/ifeq/ifneq blocks that only ask whether one CONFIG option is
+// set (or is y) are evaluated; a block is "off" only when it needs an option
+// that is not set.
+//
+// Conservative by design, since Unknown means "analyse it": a rule inside any
+// other block, a condition other than $(CONFIG_X) ($(CONFIG_X:m=y)), a
 // composite whose own object is not a kernel object (host programs), and a
 // Makefile whose object lists use variables or `include` (it may name the
 // object in a way not visible in its text) all give Unknown rather than a

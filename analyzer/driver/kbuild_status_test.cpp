@@ -186,8 +186,12 @@ TEST(KbuildStatus, WhatCannotBeEvaluatedIsUnknown) {
   tree.write("drivers/b/Makefile", "obj-y += $(B_OBJS)\nB_OBJS := b1.o\nobj-$(CONFIG_OFF) += b2.o\n");
   tree.write("drivers/c/Makefile", "include $(srctree)/drivers/c/Makefile.common\nobj-$(CONFIG_OFF) += c.o\n");
   KbuildStatus status = tree.open();
-  for (const char *file : {"dbgcap.c", "ifdef.c", "else.c", "subst.c", "nested.c", "tool_main.c"})
+  for (const char *file : {"subst.c", "nested.c", "tool_main.c"})
     EXPECT_EQ(kindOf(status, tree, "drivers/a/" + std::string(file)), KbuildVerdict::Unknown) << file;
+  // Blocks that only ask whether an option is set are evaluated.
+  EXPECT_EQ(kindOf(status, tree, "drivers/a/dbgcap.c"), KbuildVerdict::Built);
+  EXPECT_EQ(kindOf(status, tree, "drivers/a/ifdef.c"), KbuildVerdict::NotInConfig);
+  EXPECT_EQ(kindOf(status, tree, "drivers/a/else.c"), KbuildVerdict::Built);
   EXPECT_EQ(kindOf(status, tree, "drivers/a/core.c"), KbuildVerdict::Built);
   // Whatever its own condition, a member of a composite that is off is off.
   tree.write("drivers/d/Makefile",
@@ -211,6 +215,40 @@ TEST(KbuildStatus, WhatCannotBeEvaluatedIsUnknown) {
   EXPECT_EQ(kindOf(status, tree, "drivers/none/x.c"), KbuildVerdict::Unknown);
   EXPECT_EQ(status.statusOf("/nonexistent/x.c").kind, KbuildVerdict::Unknown);
   EXPECT_EQ(kindOf(status, tree, "drivers/a/hcd.h"), KbuildVerdict::Unknown);
+}
+
+// ifdef/ifndef/ifeq/ifneq on one CONFIG option: a block that needs an unset
+// option switches its rules off (xhci-dbgcap.c: `ifneq ($(CONFIG_USB_XHCI_DBGCAP), )`);
+// a block that holds is as if absent; anything else stays Unknown.
+TEST(KbuildStatus, SimpleConditionalsAreEvaluated) {
+  FakeTree tree("conditionals");
+  tree.write("include/config/auto.conf", "CONFIG_HCD=y\nCONFIG_MOD=m\n");
+  tree.write("drivers/usb/Makefile",
+             "obj-$(CONFIG_HCD) += hcd.o\n"
+             "hcd-y := core.o\n"
+             "ifneq ($(CONFIG_DBGCAP), )\n\thcd-y += dbgcap.o\nendif\n"
+             "ifeq ($(CONFIG_MOD),y)\nhcd-y += is_y.o\nendif\n"
+             "ifneq ($(CONFIG_MOD),y)\nhcd-y += not_y.o\nendif\n"
+             "ifndef CONFIG_HCD\nhcd-y += no_hcd.o\nelse\nhcd-y += with_hcd.o\nendif\n"
+             "ifeq ($(CONFIG_OFF),)\nhcd-y += off_empty.o\nendif\n"
+             "ifdef CONFIG_HCD\nifdef CONFIG_OFF\nhcd-y += nested_off.o\nendif\nendif\n"
+             "ifeq ($(ARCH),x86)\nhcd-y += arch.o\nendif\n"
+             "ifdef CONFIG_OFF\nelse ifdef CONFIG_HCD\nhcd-y += else_if.o\nendif\n");
+  KbuildStatus status = tree.open();
+  KbuildVerdict dbgcap = status.statusOf(tree.path("drivers/usb/dbgcap.c"));
+  EXPECT_EQ(dbgcap.kind, KbuildVerdict::NotInConfig);
+  EXPECT_EQ(dbgcap.reason, "not built with this .config: CONFIG_DBGCAP is not set (drivers/usb/Makefile: "
+                           "hcd-y += dbgcap.o)");
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/not_y.c"), KbuildVerdict::Built);      // CONFIG_MOD=m
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/with_hcd.c"), KbuildVerdict::Built);   // else branch
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/off_empty.c"), KbuildVerdict::Built);  // ifeq ($(X),), X unset
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/nested_off.c"), KbuildVerdict::NotInConfig);
+  // False because an option is set (or is m, not y): not an "is not set" verdict.
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/is_y.c"), KbuildVerdict::Unknown);
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/no_hcd.c"), KbuildVerdict::Unknown);
+  // Not about a CONFIG option, or an else-if chain.
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/arch.c"), KbuildVerdict::Unknown);
+  EXPECT_EQ(kindOf(status, tree, "drivers/usb/else_if.c"), KbuildVerdict::Unknown);
 }
 
 TEST(KbuildStatus, WithoutAutoConfEveryConfigIsUnknown) {
