@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "driver/kbuild_status.h"
 #include "driver/kernel_model.h"
 
 namespace dmacheck::analyzer {
@@ -135,22 +136,6 @@ std::string includedMakefileDir(const fs::path &makefile) {
   return "";
 }
 
-// The lines of a Makefile with continuations joined.
-std::vector<std::string> makefileLines(const fs::path &path) {
-  std::vector<std::string> lines;
-  std::ifstream in(path);
-  std::string pending;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\\') {
-      pending += line.substr(0, line.size() - 1) + " ";
-      continue;
-    }
-    lines.push_back(pending + line);
-    pending.clear();
-  }
-  return lines;
-}
-
 // -I and -D flags a directory's Makefile/Kbuild gives its files
 // (ccflags-y, subdir-ccflags-y from parents, CFLAGS_<file>.o), with the kbuild
 // variables dmacheck can resolve; anything conditional on a make variable is
@@ -173,7 +158,7 @@ void addMakefileFlags(const fs::path &srcTree, const fs::path &objTree, const fs
     const fs::path &d = dirs[i];
     bool own = d == fileDir;
     for (const char *name : {"Kbuild", "Makefile"}) {
-      for (const std::string &line : makefileLines(d / name)) {
+      for (const std::string &line : kbuildLogicalLines((d / name).string())) {
         if (line.find("ccflags-") == std::string::npos && line.find("CFLAGS_") == std::string::npos) continue;
         std::smatch m;
         if (!std::regex_match(line, m, kAssign)) continue;
@@ -239,7 +224,7 @@ Linkage kbuildLinkage(const fs::path &dir, const std::string &stem, const std::s
   };
   std::vector<Entry> entries;
   for (const char *name : {"Kbuild", "Makefile"}) {
-    for (const auto &line : makefileLines(dir / name)) {
+    for (const auto &line : kbuildLogicalLines((dir / name).string())) {
       std::smatch m;
       if (line.find("-") == std::string::npos || !std::regex_match(line, m, kList)) continue;
       Entry e{m[1].str(), 'n', {}};

@@ -55,9 +55,9 @@ std::string trim(const std::string &s) {
   return s.substr(b, s.find_last_not_of(" \t\r") + 1 - b);
 }
 
-// The logical lines of a Makefile: `\` continuations joined, comments
-// dropped (a comment ending in `\` goes on, as in make).
-std::vector<std::string> logicalLines(const fs::path &path) {
+}  // namespace
+
+std::vector<std::string> kbuildLogicalLines(const std::string &path) {
   std::vector<std::string> lines;
   std::ifstream in(path);
   std::string pending;
@@ -76,6 +76,8 @@ std::vector<std::string> logicalLines(const fs::path &path) {
   }
   return lines;
 }
+
+namespace {
 
 std::string firstWord(const std::string &line) { return line.substr(0, line.find_first_of(" \t(")); }
 
@@ -123,7 +125,7 @@ std::unique_ptr<KbuildMakefile> parseMakefile(const fs::path &file, const std::s
   makefile->path = relative;
   std::vector<MakeCondition> blocks;
   bool inDefine = false;
-  for (const std::string &line : logicalLines(file)) {
+  for (const std::string &line : kbuildLogicalLines(file.string())) {
     makefile->text += line + "\n";
     std::string word = firstWord(line);
     if (inDefine) {

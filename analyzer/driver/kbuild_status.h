@@ -36,8 +36,14 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace dmacheck::analyzer {
+
+// The logical lines of a Kbuild/Makefile: `\` continuations joined, comments
+// dropped (a comment ending in `\` goes on, as in make), trimmed, blank lines
+// left out. Empty when the file cannot be read.
+std::vector<std::string> kbuildLogicalLines(const std::string &path);
 
 struct KbuildVerdict {
   enum Kind {

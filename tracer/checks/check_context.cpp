@@ -242,9 +242,13 @@ int CheckContext::releaseType(int64_t id) const {
   return it != releaseTypes_.end() && it->first == id ? it->second : -1;
 }
 
+CheckContext::ClosedByIterator CheckContext::firstClosedBy(int64_t releaseEvent) const {
+  return std::lower_bound(byUnmapEvent_.begin(), byUnmapEvent_.end(), releaseEvent,
+                          [](const auto &entry, int64_t wanted) { return entry.first < wanted; });
+}
+
 bool CheckContext::closesSomething(int64_t releaseEvent) const {
-  auto it = std::lower_bound(byUnmapEvent_.begin(), byUnmapEvent_.end(), releaseEvent,
-                             [](const auto &entry, int64_t wanted) { return entry.first < wanted; });
+  auto it = firstClosedBy(releaseEvent);
   return it != byUnmapEvent_.end() && it->first == releaseEvent;
 }
 
@@ -266,9 +270,7 @@ const Mapping *CheckContext::mapping(int64_t id) const {
 
 std::vector<const Mapping *> CheckContext::mappingsClosedBy(int64_t event) const {
   std::vector<const Mapping *> out;
-  auto it = std::lower_bound(byUnmapEvent_.begin(), byUnmapEvent_.end(), event,
-                             [](const auto &entry, int64_t wanted) { return entry.first < wanted; });
-  for (; it != byUnmapEvent_.end() && it->first == event; ++it) out.push_back(&mappings_[it->second]);
+  for (auto it = firstClosedBy(event); it != byUnmapEvent_.end() && it->first == event; ++it) out.push_back(&mappings_[it->second]);
   return out;
 }
 

@@ -133,6 +133,8 @@ class CheckContext {
   std::unordered_map<int64_t, std::vector<size_t>> byDevice_;
   std::vector<std::pair<int64_t, size_t>> byUnmapEvent_;  // (unmap event, index), by event then mapping id
   std::vector<size_t> byAddress_;                         // indexes by (device, dma_addr), map order within
+  using ClosedByIterator = std::vector<std::pair<int64_t, size_t>>::const_iterator;
+  ClosedByIterator firstClosedBy(int64_t releaseEvent) const;  // first byUnmapEvent_ entry of the event
   bool closesSomething(int64_t releaseEvent) const;
   std::unordered_map<int64_t, std::vector<size_t>> sgLists_;
   std::vector<store::Event> releases_;
