@@ -2,7 +2,7 @@
 -- A real double unmap (the lab's edu module under a strict Intel IOMMU): the
 -- last dma_unmap_page has no iommu:unmap before it and matches no mapping.
 SELECT m.id, k.name AS kind, printf('0x%x', m.dma_addr) AS dma_addr, m.size, r.name AS dir, m.map_ts, m.unmap_ts,
-       (SELECT count(*) FROM iommu_ops o WHERE o.mapping = m.id) AS iommu_ops
+       (SELECT count(*) FROM iommu_events o WHERE o.mapping = m.id) AS iommu_ops
   FROM mappings m JOIN devices d ON d.id = m.device JOIN mapping_kinds k ON k.id = m.kind
   LEFT JOIN directions r ON r.id = m.dir
  WHERE d.name = '0000:00:01.0' ORDER BY m.id;

@@ -4,7 +4,7 @@
 -- unmap before dma_unmap_page and after dma_unmap_sg (an interrupt on CPU 1).
 SELECT o.event, CASE o.op WHEN 0 THEN 'iommu_map' ELSE 'iommu_unmap' END AS type, o.cpu,
        printf('0x%x', o.iova) AS iova, o.size, d.name AS device, o.mapping, k.name AS kind
-  FROM iommu_ops o LEFT JOIN devices d ON d.id = o.device LEFT JOIN mappings m ON m.id = o.mapping
+  FROM iommu_events o LEFT JOIN devices d ON d.id = o.device LEFT JOIN mappings m ON m.id = o.mapping
   LEFT JOIN mapping_kinds k ON k.id = m.kind
  ORDER BY o.event;
 SELECT m.id, d.name AS device, k.name AS kind, printf('0x%x', m.dma_addr) AS dma_addr, m.size, r.name AS dir,
@@ -12,3 +12,8 @@ SELECT m.id, d.name AS device, k.name AS kind, printf('0x%x', m.dma_addr) AS dma
   FROM mappings m JOIN devices d ON d.id = m.device JOIN mapping_kinds k ON k.id = m.kind
   LEFT JOIN directions r ON r.id = m.dir
  ORDER BY m.id;
+-- The four iommu:map events of the 16 KiB dma_alloc (four physical pages,
+-- one IOVA range) are one iommu_ops row; piece_list keeps each event,
+-- relative to the row's own.
+SELECT id, event, printf('0x%x', iova) AS iova, printf('0x%x', paddr) AS paddr, size, pieces, piece_list
+  FROM iommu_ops ORDER BY id;

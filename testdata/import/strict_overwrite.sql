@@ -4,4 +4,4 @@
 -- data loss, not errors, and their iommu:unmap keeps the device link.
 SELECT cpu, ts_ns, count FROM lost_events ORDER BY id;
 SELECT reason, origin, severity, count FROM import_stats WHERE severity != 'info' ORDER BY reason;
-SELECT count(*) AS iommu_ops, count(device) AS with_device, count(mapping) AS with_mapping FROM iommu_ops;
+SELECT count(*) AS iommu_ops, count(device) AS with_device, count(mapping) AS with_mapping FROM iommu_events;

@@ -49,7 +49,7 @@ json buildStats(store::RunReader &reader) {
   for (const auto &[name, n] :
        counts(db, "SELECT t.name, n FROM (SELECT type, count(*) AS n FROM events GROUP BY type "
                   "UNION ALL SELECT CASE op WHEN 0 THEN (SELECT id FROM event_types WHERE name = 'iommu_map') "
-                  "ELSE (SELECT id FROM event_types WHERE name = 'iommu_unmap') END, count(*) FROM iommu_ops GROUP BY op) "
+                  "ELSE (SELECT id FROM event_types WHERE name = 'iommu_unmap') END, sum(pieces) FROM iommu_ops GROUP BY op) "
                   "c JOIN event_types t ON t.id = c.type ORDER BY c.type")) {
     j["events_by_type"][name] = n;
     events += n;
@@ -81,8 +81,10 @@ json buildStats(store::RunReader &reader) {
   j["bytes_mapped"] = bytes;
   j["live_at_end"] = live;
   j["close_inconclusive"] = scalar(db, "SELECT count(*) FROM mappings WHERE flags & 1");
-  j["iommu_ops"] = {{"total", scalar(db, "SELECT count(*) FROM iommu_ops")},
-                    {"linked", scalar(db, "SELECT count(*) FROM iommu_ops WHERE mapping IS NOT NULL")}};
+  // Events, not rows: a row may hold several merged iommu:map events (pieces).
+  j["iommu_ops"] = {{"total", scalar(db, "SELECT coalesce(sum(pieces), 0) FROM iommu_ops")},
+                    {"linked", scalar(db, "SELECT coalesce(sum(pieces), 0) FROM iommu_ops WHERE mapping IS NOT NULL")},
+                    {"rows", scalar(db, "SELECT count(*) FROM iommu_ops")}};
   j["syncs"] = scalar(db, "SELECT count(*) FROM syncs");
   j["bounces"] = scalar(db, "SELECT count(*) FROM bounces");
   j["faults"] = json::array();
@@ -131,8 +133,9 @@ void printText(const json &j, const std::string &path, std::ostream &out) {
                        d["peak_live"].get<uint64_t>(), d["live_at_end"].get<uint64_t>(),
                        d["failed_maps"].get<uint64_t>());
   }
-  out << fmt::format("\niommu ops: {} ({} linked to a mapping); syncs: {}; swiotlb bounces: {}\n",
-                     j["iommu_ops"]["total"].get<uint64_t>(), j["iommu_ops"]["linked"].get<uint64_t>(),
+  out << fmt::format("\niommu ops: {} in {} rows ({} linked to a mapping); syncs: {}; swiotlb bounces: {}\n",
+                     j["iommu_ops"]["total"].get<uint64_t>(), j["iommu_ops"]["rows"].get<uint64_t>(),
+                     j["iommu_ops"]["linked"].get<uint64_t>(),
                      j["syncs"].get<uint64_t>(), j["bounces"].get<uint64_t>());
   out << fmt::format("faults: {}\n", j["faults"].size());
   for (const json &f : j["faults"])

@@ -474,6 +474,26 @@ void MappingTracker::sync(int64_t eventId, int64_t device, const TraceEvent &e) 
 
 // ------------------------------------------------------- IOMMU adjacency
 
+namespace {
+
+store::IommuPiece pieceOf(const store::IommuOp &op) {
+  return {op.event, op.tsNs, op.iova, op.paddr.value_or(0), op.size};
+}
+
+// Same call (CPU, task, stack, mapping) and op starts where run ends.
+bool continuesRun(const store::IommuOp &run, const store::IommuOp &op) {
+  return !op.unmap && !run.unmap && op.mapping == run.mapping && op.cpu == run.cpu && op.task == run.task &&
+         op.stack == run.stack && op.source == run.source && op.paddr && run.paddr && op.iova == run.iova + run.size;
+}
+
+void appendPiece(store::IommuOp &run, const store::IommuOp &op) {
+  if (run.pieces.empty()) run.pieces.push_back(pieceOf(run));
+  run.pieces.push_back(pieceOf(op));
+  run.size += op.size;
+}
+
+}  // namespace
+
 void MappingTracker::emitOp(store::IommuOp op) { out_.onIommuOp(op); }
 
 void MappingTracker::flushOps(std::vector<store::IommuOp> &ops, std::string_view reason) {
@@ -492,6 +512,10 @@ void MappingTracker::flushOps(std::vector<store::IommuOp> &ops, std::string_view
 void MappingTracker::linkPendingMaps(TaskState &task, int64_t device,
                                      const std::vector<std::tuple<int64_t, uint64_t, uint64_t>> &made) {
   std::vector<store::IommuOp> unlinked;
+  // Linked maps that continue each other in IOVA (dma_map_sg maps one piece
+  // per physically contiguous run) become one row: the previous row is held
+  // until an op that does not continue it.
+  std::optional<store::IommuOp> run;
   for (store::IommuOp &op : task.pendingMaps) {
     uint64_t opEnd = op.iova + std::max<uint64_t>(op.size, 1);
     bool linked = false;
@@ -503,9 +527,18 @@ void MappingTracker::linkPendingMaps(TaskState &task, int64_t device,
         break;
       }
     }
-    if (linked) emitOp(std::move(op));
-    else unlinked.push_back(std::move(op));
+    if (!linked) {
+      unlinked.push_back(std::move(op));
+      continue;
+    }
+    if (run && continuesRun(*run, op)) {
+      appendPiece(*run, op);
+      continue;
+    }
+    if (run) emitOp(std::move(*run));
+    run = std::move(op);
   }
+  if (run) emitOp(std::move(*run));
   task.pendingMaps.clear();
   flushOps(unlinked, stats::kIommuMapUnlinked);
 }

@@ -234,6 +234,50 @@ TEST_F(MappingTrackerTest, IommuUnmapAfterUnmapSgAndFreeLinks) {
   EXPECT_EQ(out_.counts.count(std::string(stats::kIommuUnmapUnlinked)), 0u);
 }
 
+// dma_map_sg maps one IOMMU piece per physically contiguous run into one
+// IOVA segment (the real strict-basic capture: up to 63): one row whose
+// pieces keep every event.
+TEST_F(MappingTrackerTest, ContiguousIommuMapsOfOneSgAreOneRow) {
+  feed({iommuMap(1, 0xfffa0000, 0x1000, 0x7789000), iommuMap(2, 0xfffa1000, 0x2000, 0x7361000),
+        iommuMap(3, 0xfffa3000, 0x1000, 0x7345000),
+        mapSg(4, {{0xfffa0000, 0x4000}}, {0x7789000, 0x7361000, 0x7362000, 0x7345000})});
+  ASSERT_EQ(out_.ops.size(), 1u);
+  const store::IommuOp &op = out_.ops[0];
+  EXPECT_EQ(op.event, 1);
+  EXPECT_EQ(op.iova, 0xfffa0000u);
+  EXPECT_EQ(op.paddr, 0x7789000u);
+  EXPECT_EQ(op.size, 0x4000u);
+  EXPECT_TRUE(op.mapping.has_value());
+  ASSERT_EQ(op.pieces.size(), 3u);
+  EXPECT_EQ(op.pieces[1].event, 2);
+  EXPECT_EQ(op.pieces[1].tsNs, 2000u);
+  EXPECT_EQ(op.pieces[1].iova, 0xfffa1000u);
+  EXPECT_EQ(op.pieces[1].paddr, 0x7361000u);
+  EXPECT_EQ(op.pieces[1].size, 0x2000u);
+  EXPECT_EQ(op.pieces[2].event, 3);
+  EXPECT_TRUE(out_.counts.empty());
+}
+
+// Not merged: a gap in IOVA, two segments (two mappings), another task.
+TEST_F(MappingTrackerTest, IommuMapsThatDoNotContinueEachOtherStaySeparate) {
+  feed({iommuMap(1, 0xfffa0000, 0x1000, 0x1000), iommuMap(2, 0xfffa2000, 0x1000, 0x2000),
+        mapSg(3, {{0xfffa0000, 0x1000}, {0xfffa2000, 0x1000}}, {0x1000, 0x2000})});
+  ASSERT_EQ(out_.ops.size(), 2u);
+  EXPECT_TRUE(out_.ops[0].pieces.empty());
+  EXPECT_TRUE(out_.ops[1].pieces.empty());
+  EXPECT_NE(out_.ops[0].mapping, out_.ops[1].mapping);
+
+  out_.ops.clear();
+  feed({iommuMap(4, 0xfff00000, 0x1000, 0x5000), iommuMap(5, 0xfff01000, 0x1000, 0x6000, 0, 101),
+        mapSg(6, {{0xfff00000, 0x1000}}, {0x5000})});
+  // The other task's map is not this call's: it stays pending, unlinked.
+  tracker_.finish();
+  ASSERT_EQ(out_.ops.size(), 2u);
+  EXPECT_TRUE(out_.ops[0].pieces.empty());
+  EXPECT_TRUE(out_.ops[1].pieces.empty());
+  EXPECT_EQ(out_.counts[std::string(stats::kIommuMapUnlinked)], 1);
+}
+
 // An interrupt on the same CPU runs with the interrupted task's pid: its
 // release must not capture the task's pending iommu:map.
 TEST_F(MappingTrackerTest, InterruptBetweenIommuMapAndDmaMapDoesNotMislink) {

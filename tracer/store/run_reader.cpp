@@ -1,6 +1,7 @@
 #include "run_reader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <sstream>
 
 #include "database.h"
@@ -73,6 +74,7 @@ constexpr const char *kEventColumns =
 
 // iommu_ops rows as events (they have no events row, schema.cpp): the same
 // columns as kEventColumns, type from op.
+// o is the iommu_events view (one row per event, merged rows expanded).
 std::string iommuEventColumns() {
   return "o.event, o.ts_ns, o.cpu, t.pid, t.comm, CASE o.op WHEN 0 THEN " + std::to_string(eventTypeCode("iommu_map")) +
          " ELSE " + std::to_string(eventTypeCode("iommu_unmap")) +
@@ -133,7 +135,7 @@ Device readDevice(const Statement &s) {
 }
 
 constexpr const char *kIommuColumns =
-    "id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, mapping, task, stack, source";
+    "id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, mapping, task, stack, source, piece_list";
 
 IommuOp readIommuOp(const Statement &s) {
   IommuOp op;
@@ -151,12 +153,50 @@ IommuOp readIommuOp(const Statement &s) {
   op.task = s.columnOptionalInt(11);
   op.stack = s.columnOptionalInt(12);
   op.source = s.columnInt(13);
+  if (!s.isNull(14)) parseIommuPieces(s.columnText(14), IommuPiece{op.event, op.tsNs, op.iova, 0, 0}, op.pieces);
   return op;
 }
 
 std::string limitClause(size_t limit) { return limit ? " LIMIT " + std::to_string(limit) : ""; }
 
 }  // namespace
+
+bool parseIommuPieces(std::string_view json, const IommuPiece &first, std::vector<IommuPiece> &pieces) {
+  pieces.clear();
+  const char *p = json.data(), *end = p + json.size();
+  auto expect = [&](char c) {
+    if (p == end || *p != c) return false;
+    ++p;
+    return true;
+  };
+  auto number = [&](uint64_t &out) {
+    int64_t v = 0;
+    auto [next, ec] = std::from_chars(p, end, v);
+    if (ec != std::errc()) return false;
+    p = next;
+    out = static_cast<uint64_t>(v);
+    return true;
+  };
+  if (!expect('[')) return false;
+  if (expect(']')) return p == end;
+  do {
+    IommuPiece piece;
+    uint64_t event = 0;
+    if (!expect('[') || !number(event) || !expect(',') || !number(piece.tsNs) || !expect(',') ||
+        !number(piece.iova) || !expect(',') || !number(piece.paddr) || !expect(',') || !number(piece.size) ||
+        !expect(']')) {
+      pieces.clear();
+      return false;
+    }
+    piece.event = first.event + static_cast<int64_t>(event);
+    piece.tsNs += first.tsNs;
+    piece.iova += first.iova;
+    pieces.push_back(piece);
+  } while (expect(','));
+  if (expect(']') && p == end) return true;
+  pieces.clear();
+  return false;
+}
 
 RunReader::RunReader() : db_(std::make_unique<Database>()) {}
 RunReader::~RunReader() = default;
@@ -321,8 +361,11 @@ std::optional<Mapping> RunReader::mapping(int64_t id) {
 }
 
 std::vector<Mapping> RunReader::mappingsAtAddress(int64_t device, uint64_t dmaAddr) {
-  // dma_addr <= addr uses the (device, dma_addr) index; the size test filters.
-  return mappingsWhere("device = ?1 AND dma_addr <= ?2 AND dma_addr + size > ?2 ORDER BY map_ts, id",
+  // A table scan (+device keeps the planner off the viewport index, whose
+  // row lookups are slower than the scan): 0.06 s for 1.6 M mappings, where a
+  // (device, dma_addr) index took 0.7-0.9 s for a high IOVA (it bounds only
+  // dma_addr <= addr) and cost 1.8 s at import (docs/benchmarks.md).
+  return mappingsWhere("+device = ?1 AND dma_addr <= ?2 AND dma_addr + size > ?2 ORDER BY map_ts, id",
                        {device, static_cast<int64_t>(dmaAddr)});
 }
 
@@ -364,7 +407,7 @@ std::optional<Event> RunReader::event(int64_t id) {
   if (out || !error_.empty()) return out;
   // An iommu:map/unmap (rarely asked for: iommu_ops.event has no index).
   Statement o = db_->prepare("SELECT " + iommuEventColumns() +
-                             " FROM iommu_ops o LEFT JOIN tasks t ON t.id = o.task WHERE o.event = ?");
+                             " FROM iommu_events o LEFT JOIN tasks t ON t.id = o.task WHERE o.event = ?");
   o.bindInt(1, id);
   if (o.step()) return readEvent(o);
   if (!o.succeeded()) fail("cannot read event");
@@ -373,7 +416,9 @@ std::optional<Event> RunReader::event(int64_t id) {
 
 std::vector<Event> RunReader::events(const EventQuery &q) {
   error_.clear();
-  std::string where = " WHERE e.ts_ns >= ?1 AND e.ts_ns <= ?2";
+  auto range = idRangeOfWindow("events", q.t0, q.t1);
+  if (!range) return {};
+  std::string where = " WHERE e.id >= ?5 AND e.id < ?6 AND e.ts_ns >= ?1 AND e.ts_ns <= ?2";
   if (q.device) where += " AND e.device = ?3";
   if (q.type) where += " AND e.type = ?4";
   std::string iommuWhere = " WHERE o.ts_ns >= ?1 AND o.ts_ns <= ?2";
@@ -382,7 +427,7 @@ std::vector<Event> RunReader::events(const EventQuery &q) {
   const int iommuMap = eventTypeCode("iommu_map"), iommuUnmap = eventTypeCode("iommu_unmap");
   if (!q.type || *q.type == iommuMap || *q.type == iommuUnmap) {
     if (q.type) iommuWhere += std::string(" AND o.op = ") + (*q.type == iommuMap ? "0" : "1");
-    sql += " UNION ALL SELECT " + iommuEventColumns() + " FROM iommu_ops o LEFT JOIN tasks t ON t.id = o.task" +
+    sql += " UNION ALL SELECT " + iommuEventColumns() + " FROM iommu_events o LEFT JOIN tasks t ON t.id = o.task" +
            iommuWhere;
   }
   sql += " ORDER BY 1" + limitClause(q.limit);
@@ -391,6 +436,8 @@ std::vector<Event> RunReader::events(const EventQuery &q) {
   s.bindInt(2, clampU64(q.t1));
   if (q.device) s.bindInt(3, *q.device);
   if (q.type) s.bindInt(4, *q.type);
+  s.bindInt(5, range->first);
+  s.bindInt(6, range->second);
   std::vector<Event> out;
   while (s.step()) out.push_back(readEvent(s));
   if (!s.succeeded()) fail("cannot read events");
@@ -423,22 +470,19 @@ std::vector<IommuOp> RunReader::iommuOpsOfMapping(int64_t mapping) {
   return out;
 }
 
-std::vector<IommuOp> RunReader::iommuOps(uint64_t t0, uint64_t t1, size_t limit) {
-  error_.clear();
-  std::vector<IommuOp> out;
-  // iommu_ops has no ts_ns index (schema.cpp): its ids follow time, so the
-  // window is the id range [first id at or after t0, first id after t1),
-  // found by binary search over the rowid. Ops imported out of order
-  // (import_stats.event_out_of_order) may fall outside it; the ts_ns filter
-  // keeps every returned row inside the window.
-  Statement bounds = db_->prepare("SELECT MIN(id), MAX(id) FROM iommu_ops");
-  if (!bounds.step() || bounds.isNull(0)) {
-    if (!bounds.succeeded()) fail("cannot read iommu_ops");
-    return out;
+std::optional<std::pair<int64_t, int64_t>> RunReader::idRangeOfWindow(const char *table, uint64_t t0, uint64_t t1) {
+  // Rows imported out of order (import_stats.event_out_of_order) may fall
+  // outside the range; callers filter on ts_ns as well, so every row they
+  // return is inside the window.
+  Statement bounds = db_->prepare(std::string("SELECT MIN(id), MAX(id) FROM ") + table);
+  if (!bounds.step()) {
+    fail(std::string("cannot read ") + table);
+    return std::nullopt;
   }
+  if (bounds.isNull(0)) return std::make_pair(int64_t{0}, int64_t{0});
   const int64_t minId = bounds.columnInt(0), maxId = bounds.columnInt(1);
-  Statement probe = db_->prepare("SELECT ts_ns FROM iommu_ops WHERE id >= ? ORDER BY id LIMIT 1");
-  auto firstIdFrom = [&](int64_t t) {  // first id whose op is at or after t (maxId + 1: none)
+  Statement probe = db_->prepare(std::string("SELECT ts_ns FROM ") + table + " WHERE id >= ? ORDER BY id LIMIT 1");
+  auto firstIdFrom = [&](int64_t t) {  // first id whose row is at or after t (maxId + 1: none)
     int64_t lo = minId, hi = maxId + 1;
     while (lo < hi) {
       int64_t mid = lo + (hi - lo) / 2;
@@ -453,13 +497,21 @@ std::vector<IommuOp> RunReader::iommuOps(uint64_t t0, uint64_t t1, size_t limit)
   };
   const int64_t from = firstIdFrom(clampU64(t0));
   const int64_t to = clampU64(t1) == kI64Max ? maxId + 1 : firstIdFrom(clampU64(t1) + 1);
+  return std::make_pair(from, to);
+}
+
+std::vector<IommuOp> RunReader::iommuOps(uint64_t t0, uint64_t t1, size_t limit) {
+  error_.clear();
+  std::vector<IommuOp> out;
+  auto range = idRangeOfWindow("iommu_ops", t0, t1);
+  if (!range) return out;
   Statement s = db_->prepare(std::string("SELECT ") + kIommuColumns +
                              " FROM iommu_ops WHERE id >= ?3 AND id < ?4 AND ts_ns >= ?1 AND ts_ns <= ?2 ORDER BY id" +
                              limitClause(limit));
   s.bindInt(1, clampU64(t0));
   s.bindInt(2, clampU64(t1));
-  s.bindInt(3, from);
-  s.bindInt(4, to);
+  s.bindInt(3, range->first);
+  s.bindInt(4, range->second);
   while (s.step()) out.push_back(readIommuOp(s));
   if (!s.succeeded()) fail("cannot read iommu_ops");
   return out;

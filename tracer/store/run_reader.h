@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "run_types.h"
@@ -81,8 +82,9 @@ class RunReader {
   // Every lifetime of the device that ever covered dmaAddr, by map time.
   std::vector<Mapping> mappingsAtAddress(int64_t device, uint64_t dmaAddr);
   std::vector<Mapping> sgGroup(int64_t sgGroup);  // segments of one dma_map_sg, by index
-  // The physical pane: mappings of any device whose first physical byte lies
-  // in [physLo, physHi) and whose lifetime overlaps [t0, t1], by (map_ts, id).
+  // Mappings of any device whose first physical byte lies in [physLo, physHi)
+  // and whose lifetime overlaps [t0, t1], by (map_ts, id): a table scan (no
+  // phys_addr index; the viewer's physical pane draws from its own cache).
   // Mappings with unknown physical address (coherent, merged sg) are not
   // included: their pages are in iommuOpsOfMapping().
   std::vector<Mapping> mappingsInPhysWindow(uint64_t physLo, uint64_t physHi, uint64_t t0, uint64_t t1,
@@ -91,6 +93,8 @@ class RunReader {
   std::optional<Event> event(int64_t id);
   std::vector<Event> events(const EventQuery &query);  // by id (time order)
   std::optional<Stack> stack(int64_t id);
+  // iommu_ops rows (merged maps carry their pieces); iommuOps selects rows
+  // by their first event's time.
   std::vector<IommuOp> iommuOpsOfMapping(int64_t mapping);
   std::vector<IommuOp> iommuOps(uint64_t t0, uint64_t t1, size_t limit = 0);
   std::vector<Fault> faults(std::optional<int64_t> device = std::nullopt);
@@ -105,6 +109,10 @@ class RunReader {
   RunReader();
   bool loadInfo(std::string &error);
   std::vector<Mapping> mappingsWhere(const std::string &where, const std::vector<int64_t> &args);
+  // events and iommu_ops have no ts_ns index: their ids follow time, so a
+  // time window is the id range [first, last) found by binary search.
+  // nullopt when the query failed (error_ is set).
+  std::optional<std::pair<int64_t, int64_t>> idRangeOfWindow(const char *table, uint64_t t0, uint64_t t1);
   void fail(const std::string &what);
 
   std::unique_ptr<Database> db_;
@@ -113,5 +121,9 @@ class RunReader {
   RunInfo info_;
   std::string error_;
 };
+
+// Parses iommu_ops.piece_list (iommuPiecesJson) of the row whose own event,
+// ts_ns and iova are `first`; false (and no pieces) when it is not that.
+bool parseIommuPieces(std::string_view json, const IommuPiece &first, std::vector<IommuPiece> &pieces);
 
 }  // namespace dmacheck::store

@@ -266,6 +266,92 @@ TEST_F(RunStoreTest, IommuOpsTimeWindowIsAnIdRange) {
   }
 }
 
+// A merged row keeps every iommu:map event: RunReader gives the pieces back,
+// the iommu_events view and RunReader::events() one row per event.
+TEST_F(RunStoreTest, MergedIommuMapsKeepEveryEvent) {
+  {
+    Database db;
+    std::string error;
+    ASSERT_TRUE(db.open(path_, Database::Mode::Create, error)) << error;
+    RunWriter writer;
+    ASSERT_TRUE(writer.begin(db, error)) << error;
+    IommuOp merged;
+    merged.id = 1;
+    merged.event = 5;
+    merged.tsNs = 100;
+    merged.cpu = 1;
+    merged.iova = 0xfffa0000;
+    merged.paddr = 0x7789000;
+    merged.size = 0x3000;
+    merged.mapping = 7;
+    merged.pieces = {{5, 100, 0xfffa0000, 0x7789000, 0x1000}, {6, 110, 0xfffa1000, 0xffffffff80000000, 0x2000}};
+    writer.addIommuOp(merged);
+    IommuOp unmap;
+    unmap.id = 3;
+    unmap.event = 9;
+    unmap.tsNs = 200;
+    unmap.unmap = true;
+    unmap.iova = 0xfffa0000;
+    unmap.size = 0x3000;
+    unmap.unmappedSize = 0x3000;
+    unmap.mapping = 7;
+    writer.addIommuOp(unmap);
+    ASSERT_TRUE(writer.finish(error)) << error;
+  }
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  std::vector<IommuOp> ops = reader->iommuOpsOfMapping(7);
+  ASSERT_EQ(ops.size(), 2u);
+  ASSERT_EQ(ops[0].pieces.size(), 2u);
+  EXPECT_EQ(ops[0].pieces[1].event, 6);
+  EXPECT_EQ(ops[0].pieces[1].tsNs, 110u);
+  EXPECT_EQ(ops[0].pieces[1].iova, 0xfffa1000u);
+  EXPECT_EQ(ops[0].pieces[1].paddr, 0xffffffff80000000u);  // u64 above 2^63 survives
+  EXPECT_EQ(ops[0].pieces[1].size, 0x2000u);
+  EXPECT_TRUE(ops[1].pieces.empty());
+  Statement pieces = reader->database().prepare("SELECT pieces FROM iommu_ops ORDER BY id");
+  ASSERT_TRUE(pieces.step());
+  EXPECT_EQ(pieces.columnInt(0), 2);
+  ASSERT_TRUE(pieces.step());
+  EXPECT_EQ(pieces.columnInt(0), 1);
+  Statement view = reader->database().prepare("SELECT event, ts_ns, iova, paddr, size, op_id FROM iommu_events ORDER BY event");
+  std::vector<std::vector<int64_t>> rows;
+  while (view.step())
+    rows.push_back({view.columnInt(0), view.columnInt(1), view.columnInt(2), view.isNull(3) ? -1 : view.columnInt(3),
+                    view.columnInt(4), view.columnInt(5)});
+  std::vector<std::vector<int64_t>> expected = {{5, 100, 0xfffa0000, 0x7789000, 0x1000, 1},
+                                                {6, 110, 0xfffa1000, static_cast<int64_t>(0xffffffff80000000), 0x2000, 1},
+                                                {9, 200, 0xfffa0000, -1, 0x3000, 3}};
+  EXPECT_EQ(rows, expected);
+  EventQuery all;
+  std::vector<int64_t> eventIds;
+  for (const Event &e : reader->events(all)) eventIds.push_back(e.id);
+  EXPECT_EQ(eventIds, (std::vector<int64_t>{5, 6, 9}));
+  ASSERT_TRUE(reader->event(6).has_value());
+  EXPECT_EQ(reader->event(6)->tsNs, 110u);
+}
+
+TEST(IommuPiecesTest, ParsesWhatTheWriterWritesAndRejectsTheRest) {
+  std::vector<IommuPiece> in = {{100, 2000, 0xfffff000, 4, 0x1000}, {107, 1999, UINT64_MAX, 0x8000000000000000, 0}};
+  EXPECT_EQ(iommuPiecesJson(in), "[[0,0,0,4,4096],[7,-1,-4294963201,-9223372036854775808,0]]");
+  std::vector<IommuPiece> out;
+  ASSERT_TRUE(parseIommuPieces(iommuPiecesJson(in), in[0], out));
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].event, 100);
+  EXPECT_EQ(out[1].event, 107);
+  EXPECT_EQ(out[1].tsNs, 1999u);
+  EXPECT_EQ(out[1].iova, UINT64_MAX);
+  EXPECT_EQ(out[1].paddr, 0x8000000000000000u);
+  EXPECT_TRUE(parseIommuPieces("[]", in[0], out));
+  EXPECT_TRUE(out.empty());
+  for (const char *bad : {"", "[", "[[1,2,3,4]]", "[[1,2,3,4,5]", "[[1,2,3,4,5]]x", "[[1,2,3,4,x]]", "[[1,2,3,4,5],]"}) {
+    out = {{1, 1, 1, 1, 1}};
+    EXPECT_FALSE(parseIommuPieces(bad, in[0], out)) << bad;
+    EXPECT_TRUE(out.empty()) << bad;
+  }
+}
+
 TEST_F(RunStoreTest, ViewportQueryMatchesThePlainOverlapDefinition) {
   std::vector<Mapping> all;
   {

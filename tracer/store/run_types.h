@@ -144,6 +144,15 @@ struct Stack {
   std::vector<std::string> frames;  // innermost first
 };
 
+// One iommu:map event merged into an IommuOp (see IommuOp::pieces).
+struct IommuPiece {
+  int64_t event = 0;
+  uint64_t tsNs = 0;
+  uint64_t iova = 0;
+  uint64_t paddr = 0;
+  uint64_t size = 0;
+};
+
 struct IommuOp {
   int64_t id = 0;
   int64_t event = 0;
@@ -157,6 +166,10 @@ struct IommuOp {
   uint64_t size = 0;
   std::optional<uint64_t> unmappedSize;
   std::optional<int64_t> device, mapping;
+  // Empty: the row is one iommu:map/unmap event. Otherwise the contiguous
+  // iommu:map events of one DMA-API call merged into this row, in order (the
+  // first is the row's own event, iova and paddr; size is their sum).
+  std::vector<IommuPiece> pieces;
 };
 
 struct Fault {

@@ -46,6 +46,28 @@ std::string sgEntriesJson(const std::vector<SgEntryRow> &entries) {
   return out;
 }
 
+std::string iommuPiecesJson(const std::vector<IommuPiece> &pieces) {
+  std::string out;
+  if (pieces.empty()) return "[]";
+  out.reserve(2 + pieces.size() * 40);
+  out += '[';
+  // Event, time and IOVA relative to the first piece (the row's own): a
+  // third of the bytes of absolute values.
+  const IommuPiece &first = pieces.front();
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const IommuPiece &p = pieces[i];
+    out += i ? ",[" : "[";
+    appendJsonValue(out, static_cast<uint64_t>(p.event - first.event));
+    for (uint64_t value : {p.tsNs - first.tsNs, p.iova - first.iova, p.paddr, p.size}) {
+      out += ',';
+      appendJsonValue(out, value);
+    }
+    out += ']';
+  }
+  out += ']';
+  return out;
+}
+
 RunWriter::RunWriter() = default;
 RunWriter::~RunWriter() { stopWorker(); }
 
@@ -79,7 +101,8 @@ bool RunWriter::begin(Database &db, std::string &error, bool background) {
                      error_);
   iommu_ = prepare(db,
                    "INSERT INTO iommu_ops (id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, "
-                   "mapping, task, stack, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "mapping, task, stack, source, pieces, piece_list) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    error_);
   sync_ = prepare(db,
                   "INSERT INTO syncs (id, event, ts_ns, device, for_device, dma_addr, size, dir, mapping) "
@@ -248,6 +271,13 @@ void RunWriter::insert(const IommuOp &op) {
   s.bindOptionalInt(12, op.task);
   s.bindOptionalInt(13, op.stack);
   s.bindInt(14, op.source);
+  if (op.pieces.empty()) {
+    s.bindInt(15, 1);
+    s.bindNull(16);
+  } else {
+    s.bindInt(15, static_cast<int64_t>(op.pieces.size()));
+    s.bindText(16, iommuPiecesJson(op.pieces));
+  }
   check(s, "iommu_ops");
 }
 
@@ -378,7 +408,12 @@ void RunWriter::handOff() {
   spaceFreed_.wait(lock, [this] { return queue_.size() < kMaxQueuedBatches; });
   queue_.push_back(std::move(filling_));
   filling_.clear();
-  filling_.reserve(kBatchRows);
+  if (!spare_.empty()) {
+    filling_ = std::move(spare_.back());
+    spare_.pop_back();
+  } else {
+    filling_.reserve(kBatchRows);
+  }
   batchReady_.notify_one();
 }
 
@@ -393,8 +428,12 @@ void RunWriter::workerLoop() {
       queue_.pop_front();
       spaceFreed_.notify_one();
     }
-    if (failed_.load(std::memory_order_relaxed)) continue;  // drain without inserting
-    for (const Row &row : batch) std::visit([this](const auto &r) { insert(r); }, row);
+    if (!failed_.load(std::memory_order_relaxed)) {  // else drain without inserting
+      for (const Row &row : batch) std::visit([this](const auto &r) { insert(r); }, row);
+    }
+    batch.clear();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.size() < kMaxQueuedBatches) spare_.push_back(std::move(batch));
   }
 }
 

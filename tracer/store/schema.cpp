@@ -10,7 +10,7 @@ namespace dmacheck::store {
 namespace {
 
 // Conventions the doc parser relies on: the comment lines right above
-// "CREATE TABLE" document the table; every column line ends with "-- doc";
+// "CREATE TABLE" (or "CREATE VIEW" with a column list) document it; every column line ends with "-- doc";
 // a comment-only line inside a table continues the previous column's doc.
 // All timestamps are ns in the trace's own clock; all addresses and sizes
 // are u64 stored as the int64 bit pattern (only values >= 2^63, e.g. the
@@ -104,7 +104,10 @@ CREATE TABLE stacks (
 -- iommu:unmap: those are stored once, in iommu_ops, under their event id
 -- (ids are shared: an id missing here is an iommu_ops.event). They are over
 -- two thirds of a strict-IOMMU trace; a second copy here cost a third of the
--- import time (docs/benchmarks.md).
+-- import time (docs/benchmarks.md). Ids follow time, so a time window is an
+-- id range (RunReader finds it by binary search); there is no other index
+-- (one on (device, ts_ns) cost 1.7 s of a 10 M-event import and served no
+-- query of the checks or the viewer).
 CREATE TABLE events (
   id INTEGER PRIMARY KEY,  -- event id; ascending id is the imported (timestamp) order
   ts_ns INTEGER NOT NULL,  -- ns, trace clock
@@ -151,10 +154,13 @@ CREATE TABLE mappings (
 );
 
 -- iommu:map and iommu:unmap operations, linked to the dma: event of the same
--- CPU and task that they belong to where adjacency allows. Ids follow time
--- (the import order), so a time window is an id range: there is no index on
--- ts_ns (it cost 2.4 s of a 10 M-event import; RunReader::iommuOps finds the
--- range by binary search).
+-- CPU and task that they belong to where adjacency allows. The iommu:map
+-- events of one DMA-API call that continue each other in IOVA (one per
+-- physically contiguous piece of a dma_map_sg, most rows of a block-I/O
+-- trace) are one row whose piece_list keeps every event; the view
+-- iommu_events has one row per event. Ids follow time (the import order), so
+-- a time window is an id range: there is no index on ts_ns (it cost 2.4 s of
+-- a 10 M-event import; RunReader::iommuOps finds the range by binary search).
 CREATE TABLE iommu_ops (
   id INTEGER PRIMARY KEY,  -- op id
   event INTEGER NOT NULL,  -- event id of the iommu:map/unmap (in the events id sequence; the event has no events row)
@@ -169,8 +175,36 @@ CREATE TABLE iommu_ops (
   size INTEGER NOT NULL,  -- bytes requested
   unmapped_size INTEGER,  -- bytes actually unmapped (unmap only)
   device INTEGER,  -- devices.id when linked, else NULL
-  mapping INTEGER  -- mappings.id when linked, else NULL
+  mapping INTEGER,  -- mappings.id when linked, else NULL
+  pieces INTEGER NOT NULL DEFAULT 1,  -- iommu:map events merged into this row (same CPU, task, stack and mapping; each starts where the previous ends in IOVA)
+  piece_list TEXT  -- when pieces > 1: the events as JSON, one [event - this row's event, ts_ns - this row's ts_ns, iova - this row's iova, paddr, size] each, in order (read it with the iommu_events view); NULL otherwise
 );
+
+-- View: one row per iommu:map/unmap event, i.e. iommu_ops with merged rows
+-- expanded (the columns mean what they mean in iommu_ops).
+CREATE VIEW iommu_events (
+  event,  -- event id of the iommu:map/unmap
+  ts_ns,  -- ns
+  cpu,  -- CPU of the event
+  task,  -- tasks.id; NULL when the format gives no pid
+  stack,  -- stacks.id; NULL without a stack trace
+  source,  -- sources.id
+  op,  -- 0 map, 1 unmap
+  iova,  -- first IOVA of the range
+  paddr,  -- physical address (map only)
+  size,  -- bytes requested
+  unmapped_size,  -- bytes actually unmapped (unmap only)
+  device,  -- devices.id when linked, else NULL
+  mapping,  -- mappings.id when linked, else NULL
+  op_id  -- iommu_ops.id of the row that holds the event
+) AS
+  SELECT event, ts_ns, cpu, task, stack, source, op, iova, paddr, size, unmapped_size, device, mapping, id
+    FROM iommu_ops WHERE piece_list IS NULL
+  UNION ALL
+  SELECT o.event + json_extract(p.value, '$[0]'), o.ts_ns + json_extract(p.value, '$[1]'), o.cpu, o.task, o.stack,
+         o.source, o.op, o.iova + json_extract(p.value, '$[2]'), json_extract(p.value, '$[3]'),
+         json_extract(p.value, '$[4]'), NULL, o.device, o.mapping, o.id
+    FROM iommu_ops o, json_each(o.piece_list) p WHERE o.piece_list IS NOT NULL;
 
 -- dma_sync_single_* and dma_sync_sg_* (one row per sg entry).
 CREATE TABLE syncs (
@@ -253,9 +287,6 @@ INSERT INTO mapping_kinds (id, name, released_by) VALUES
 
 constexpr std::string_view kIndexes = R"SQL(
 CREATE INDEX mappings_viewport ON mappings (device, long_lived, map_ts);
-CREATE INDEX mappings_address ON mappings (device, dma_addr);
-CREATE INDEX mappings_phys ON mappings (phys_addr);
-CREATE INDEX events_device_ts ON events (device, ts_ns);
 CREATE INDEX iommu_ops_mapping ON iommu_ops (mapping);
 CREATE INDEX syncs_mapping ON syncs (mapping);
 CREATE INDEX faults_device_ts ON faults (device, ts_ns);
@@ -286,9 +317,10 @@ std::vector<TableDoc> schemaDocs() {
     if (!table) {
       if (startsWith(t, "-- ")) {
         pendingDoc += (pendingDoc.empty() ? "" : " ") + t.substr(3);
-      } else if (startsWith(t, "CREATE TABLE ")) {
-        std::string rest = t.substr(13);
-        tables.push_back({rest.substr(0, rest.find(' ')), pendingDoc, {}});
+      } else if (startsWith(t, "CREATE TABLE ") || startsWith(t, "CREATE VIEW ")) {
+        bool view = startsWith(t, "CREATE VIEW ");
+        std::string rest = t.substr(view ? 12 : 13);
+        tables.push_back({rest.substr(0, rest.find(' ')), pendingDoc, {}, view});
         table = &tables.back();
         pendingDoc.clear();
       } else {
@@ -308,9 +340,10 @@ std::vector<TableDoc> schemaDocs() {
     size_t comment = t.find("--");
     std::string decl = trim(t.substr(0, comment));
     ColumnDoc column;
-    column.name = decl.substr(0, decl.find(' '));
+    column.name = decl.substr(0, decl.find_first_of(" ,"));
     std::string afterName = decl.size() > column.name.size() ? decl.substr(column.name.size() + 1) : "";
-    column.type = afterName.substr(0, afterName.find_first_of(" ,"));
+    // A view's columns take their type from the expression: "any".
+    column.type = table->view ? "any" : afterName.substr(0, afterName.find_first_of(" ,"));
     column.doc = comment == std::string::npos ? "" : trim(t.substr(comment + 2));
     table->columns.push_back(column);
   }
@@ -322,7 +355,7 @@ std::string schemaMarkdown() {
   out << "<!-- generated from tracer/store/schema.cpp by `dmatrace schema --markdown`; do not edit -->\n\n";
   out << "Schema version " << kSchemaVersion << " (compatible version " << kCompatibleVersion << ").\n";
   for (const TableDoc &table : schemaDocs()) {
-    out << "\n### `" << table.name << "`\n\n" << table.doc << "\n\n";
+    out << "\n### `" << table.name << "`" << (table.view ? " (view)" : "") << "\n\n" << table.doc << "\n\n";
     out << "| column | type | meaning |\n|---|---|---|\n";
     for (const ColumnDoc &column : table.columns) {
       std::string doc = column.doc;

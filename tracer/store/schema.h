@@ -20,10 +20,12 @@ class Database;
 //   (it selects every column it knows).
 // History: 1 first layout; 2 devices.min_phys_addr/max_phys_end; 3 iommu
 // map/unmap only in iommu_ops (with task, stack, source), sg arrays as
-// events.sg JSON instead of the event_sg table.
-constexpr int kSchemaVersion = 3;
-constexpr int kCompatibleVersion = 3;
-constexpr int kOldestReadableVersion = 3;
+// events.sg JSON instead of the event_sg table; 4 contiguous iommu:map
+// events of one DMA-API call merged into one iommu_ops row (pieces,
+// piece_list; view iommu_events).
+constexpr int kSchemaVersion = 4;
+constexpr int kCompatibleVersion = 4;
+constexpr int kOldestReadableVersion = 4;
 
 // CREATE TABLE statements (with doc comments) and the lookup-table rows.
 std::string_view schemaSql();
@@ -39,6 +41,7 @@ struct TableDoc {
   std::string name;
   std::string doc;
   std::vector<ColumnDoc> columns;
+  bool view = false;
 };
 // Parsed from schemaSql(): every table with its documented columns.
 std::vector<TableDoc> schemaDocs();
