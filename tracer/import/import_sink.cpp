@@ -132,17 +132,32 @@ void ImportSink::onEvent(const TraceEvent &event) {
     freeSlots_.pop_back();
     slots_[slot] = event;
   }
-  heap_.push_back({event.tsNs, seq_++, slot, source_});
-  std::push_heap(heap_.begin(), heap_.end(), [](const Pending &a, const Pending &b) { return later(a, b); });
-  if (heap_.size() > options_.reorderWindow) release(options_.reorderWindow);
+  Pending pending{event.tsNs, seq_++, slot, source_};
+  auto cmp = [](const Pending &a, const Pending &b) { return later(a, b); };
+  if (heap_.empty() && (inOrder_.empty() || inOrder_.back().ts <= pending.ts)) {
+    inOrder_.push_back(pending);
+  } else {
+    // An ascending sequence is already a valid min-heap.
+    heap_.insert(heap_.end(), inOrder_.begin(), inOrder_.end());
+    inOrder_.clear();
+    heap_.push_back(pending);
+    std::push_heap(heap_.begin(), heap_.end(), cmp);
+  }
+  if (bufferedEvents() > options_.reorderWindow) release(options_.reorderWindow);
 }
 
 void ImportSink::release(size_t keep) {
   auto cmp = [](const Pending &a, const Pending &b) { return later(a, b); };
-  while (heap_.size() > keep) {
-    std::pop_heap(heap_.begin(), heap_.end(), cmp);
-    Pending p = heap_.back();
-    heap_.pop_back();
+  while (bufferedEvents() > keep) {
+    Pending p;
+    if (heap_.empty()) {
+      p = inOrder_.front();
+      inOrder_.pop_front();
+    } else {
+      std::pop_heap(heap_.begin(), heap_.end(), cmp);
+      p = heap_.back();
+      heap_.pop_back();
+    }
     if (lastReleasedTs_ && p.ts < *lastReleasedTs_) {
       count(stats::kEventOutOfOrder, sourcePath_ + ": event at " + std::to_string(p.ts) + " ns after one at " +
                                          std::to_string(*lastReleasedTs_) + " ns");

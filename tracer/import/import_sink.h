@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -59,7 +60,7 @@ class ImportSink : public EventSink, private TrackerOutput {
 
   uint64_t eventsImported() const { return nextEvent_ - 1; }
   size_t liveMappings() const { return tracker_.liveMappings(); }
-  size_t bufferedEvents() const { return heap_.size(); }
+  size_t bufferedEvents() const { return inOrder_.size() + heap_.size(); }
 
   // EventSink
   void onEvent(const TraceEvent &event) override;
@@ -100,7 +101,12 @@ class ImportSink : public EventSink, private TrackerOutput {
   store::RunWriter &writer_;
   ImportOptions options_;
   MappingTracker tracker_;
-  std::vector<Pending> heap_;  // min-heap on (ts, seq)
+  // The reorder window: a FIFO while events arrive in time order (tracefs
+  // text and trace.dat do; 8 % of the import's main thread went to heap
+  // operations), a min-heap on (ts, seq) from the first one that does not
+  // until the window drains.
+  std::deque<Pending> inOrder_;
+  std::vector<Pending> heap_;
   std::vector<TraceEvent> slots_;  // reused: assignment keeps string/vector capacity
   std::vector<size_t> freeSlots_;
   uint64_t seq_ = 0;

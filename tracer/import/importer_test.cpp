@@ -3,11 +3,13 @@
 #include "importer.h"
 
 #include <gtest/gtest.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include "database.h"
 #include "import_stats.h"
@@ -282,6 +284,60 @@ TEST_F(ImporterTest, SmallReorderingIsAbsorbed) {
   auto events = reader->events({});
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].typeName(), "dma_map_page");
+}
+
+// The reorder window releases events in (ts, arrival) order whether it runs
+// as a FIFO (in-order input) or as a heap (after a disorder): compared with a
+// plain ordered-set model of the window on random, mostly ordered inputs.
+TEST_F(ImporterTest, ReorderWindowMatchesAnOrderedSetModel) {
+  uint64_t seed = 7;
+  auto next = [&seed](uint64_t mod) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % mod;
+  };
+  for (int round = 0; round < 20; ++round) {
+    const size_t window = 1 + next(8);
+    std::vector<TraceEvent> in;
+    uint64_t ts = 1000;
+    for (int i = 0; i < 200; ++i) {
+      ts += next(3);  // equal timestamps too
+      uint64_t t = next(10) == 0 ? ts - std::min<uint64_t>(ts, next(40)) : ts;  // some arrive late
+      in.push_back(mapPage(t, 0x100000 + static_cast<uint64_t>(i) * 0x1000, 4096, 0xa000));
+    }
+    // Model: release the least (ts, arrival) once more than `window` wait.
+    std::set<std::pair<uint64_t, size_t>> waiting;
+    std::vector<uint64_t> expectedAddr;
+    size_t expectedLate = 0;
+    std::optional<uint64_t> lastTs;
+    auto releaseOne = [&] {
+      auto [t, i] = *waiting.begin();
+      waiting.erase(waiting.begin());
+      if (lastTs && t < *lastTs) ++expectedLate;
+      else lastTs = t;
+      expectedAddr.push_back(in[i].dmaAddr);
+    };
+    for (size_t i = 0; i < in.size(); ++i) {
+      waiting.insert({in[i].tsNs, i});
+      if (waiting.size() > window) releaseOne();
+    }
+    while (!waiting.empty()) releaseOne();
+
+    ImportOptions options;
+    options.reorderWindow = window;
+    ImportResult result;
+    std::string error;
+    std::remove(db_.c_str());
+    ASSERT_TRUE(importRun({inputOf("a.txt", in)}, db_, options, result, error)) << error;
+    auto reader = store::RunReader::open(db_, error);
+    ASSERT_TRUE(reader) << error;
+    std::vector<uint64_t> actualAddr;
+    for (const store::Event &e : reader->events({})) actualAddr.push_back(e.dmaAddr.value_or(0));
+    EXPECT_EQ(actualAddr, expectedAddr) << "round " << round << ", window " << window;
+    uint64_t late = 0;
+    for (const auto &st : reader->importStats())
+      if (st.reason == "event_out_of_order") late = st.count;
+    EXPECT_EQ(late, expectedLate) << "round " << round;
+  }
 }
 
 TEST_F(ImporterTest, LostEventsAreRecordedAndMakeLiveMappingsInconclusive) {
