@@ -93,8 +93,9 @@ class RunReader {
   std::optional<Event> event(int64_t id);
   std::vector<Event> events(const EventQuery &query);  // by id (time order)
   std::optional<Stack> stack(int64_t id);
-  // iommu_ops rows (merged maps carry their pieces); iommuOps selects rows
-  // by their first event's time.
+  // iommu_ops rows (merged maps carry their pieces). iommuOpsOfMapping is a
+  // table scan (no index on iommu_ops.mapping, schema.cpp); iommuOps selects
+  // rows by their first event's time.
   std::vector<IommuOp> iommuOpsOfMapping(int64_t mapping);
   std::vector<IommuOp> iommuOps(uint64_t t0, uint64_t t1, size_t limit = 0);
   std::vector<Fault> faults(std::optional<int64_t> device = std::nullopt);

@@ -160,7 +160,9 @@ CREATE TABLE mappings (
 -- trace) are one row whose piece_list keeps every event; the view
 -- iommu_events has one row per event. Ids follow time (the import order), so
 -- a time window is an id range: there is no index on ts_ns (it cost 2.4 s of
--- a 10 M-event import; RunReader::iommuOps finds the range by binary search).
+-- a 10 M-event import; RunReader::iommuOps finds the range by binary search)
+-- nor on mapping (1.0 s; no query of the checks or the viewer uses it, and a
+-- scan of 3 M rows takes 0.1 s).
 CREATE TABLE iommu_ops (
   id INTEGER PRIMARY KEY,  -- op id
   event INTEGER NOT NULL,  -- event id of the iommu:map/unmap (in the events id sequence; the event has no events row)
@@ -287,7 +289,6 @@ INSERT INTO mapping_kinds (id, name, released_by) VALUES
 
 constexpr std::string_view kIndexes = R"SQL(
 CREATE INDEX mappings_viewport ON mappings (device, long_lived, map_ts);
-CREATE INDEX iommu_ops_mapping ON iommu_ops (mapping);
 CREATE INDEX syncs_mapping ON syncs (mapping);
 CREATE INDEX faults_device_ts ON faults (device, ts_ns);
 CREATE INDEX findings_device_ts ON findings (device, ts_ns);
