@@ -290,11 +290,8 @@ TEST_F(ImporterTest, SmallReorderingIsAbsorbed) {
 // as a FIFO (in-order input) or as a heap (after a disorder): compared with a
 // plain ordered-set model of the window on random, mostly ordered inputs.
 TEST_F(ImporterTest, ReorderWindowMatchesAnOrderedSetModel) {
-  uint64_t seed = 7;
-  auto next = [&seed](uint64_t mod) {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (seed >> 33) % mod;
-  };
+  TestRandom random(7);
+  auto next = [&random](uint64_t mod) { return random.next(mod); };
   for (int round = 0; round < 20; ++round) {
     const size_t window = 1 + next(8);
     std::vector<TraceEvent> in;

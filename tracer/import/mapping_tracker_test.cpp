@@ -377,11 +377,8 @@ using namespace testing;
 // ops and losses: the tracker never loses or duplicates a mapping, and its
 // counters agree with what it emitted.
 TEST(MappingTrackerPropertyTest, RandomStreamsKeepTheInvariants) {
-  uint64_t seed = 7;
-  auto next = [&seed](uint64_t mod) {
-    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-    return (seed >> 33) % mod;
-  };
+  TestRandom random(7);
+  auto next = [&random](uint64_t mod) { return random.next(mod); };
   for (int round = 0; round < 20; ++round) {
     Collect out;
     MappingTracker tracker(out);

@@ -2,12 +2,27 @@
 // capture (testdata/import and ../shared/kernel-6.12/sample).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "trace_event.h"
 
 namespace dmacheck::tracer::testing {
+
+// A fixed LCG for the property tests: the same streams on every platform,
+// so a failing round can be replayed.
+class TestRandom {
+ public:
+  explicit TestRandom(uint64_t seed) : state_(seed) {}
+  uint64_t next(uint64_t mod) {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state_ >> 33) % mod;
+  }
+
+ private:
+  uint64_t state_;
+};
 
 inline TraceEvent ev(EventType type, uint64_t tsUs, std::string device = "0000:00:01.0", int32_t cpu = 0,
                      int32_t pid = 100) {
