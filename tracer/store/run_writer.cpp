@@ -47,12 +47,12 @@ std::string sgEntriesJson(const std::vector<SgEntryRow> &entries) {
 }
 
 std::string iommuPiecesJson(const std::vector<IommuPiece> &pieces) {
-  std::string out;
   if (pieces.empty()) return "[]";
+  std::string out;
   out.reserve(2 + pieces.size() * 40);
   out += '[';
-  // Event, time and IOVA relative to the first piece (the row's own): a
-  // third of the bytes of absolute values.
+  // Event, time and IOVA relative to the first piece (the row's own): 116
+  // instead of 201 MB of JSON at 10 M events (docs/benchmarks.md).
   const IommuPiece &first = pieces.front();
   for (size_t i = 0; i < pieces.size(); ++i) {
     const IommuPiece &p = pieces[i];

@@ -173,8 +173,8 @@ CREATE TABLE iommu_ops (
   source INTEGER NOT NULL,  -- sources.id
   op INTEGER NOT NULL,  -- 0 map, 1 unmap
   iova INTEGER NOT NULL,  -- first IOVA of the range (page aligned)
-  paddr INTEGER,  -- physical address (map only)
-  size INTEGER NOT NULL,  -- bytes requested
+  paddr INTEGER,  -- physical address (map only; of the first piece when pieces > 1)
+  size INTEGER NOT NULL,  -- bytes requested (the sum of the pieces when pieces > 1)
   unmapped_size INTEGER,  -- bytes actually unmapped (unmap only)
   device INTEGER,  -- devices.id when linked, else NULL
   mapping INTEGER,  -- mappings.id when linked, else NULL
