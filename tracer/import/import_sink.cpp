@@ -133,7 +133,6 @@ void ImportSink::onEvent(const TraceEvent &event) {
     slots_[slot] = event;
   }
   Pending pending{event.tsNs, seq_++, slot, source_};
-  auto cmp = [](const Pending &a, const Pending &b) { return later(a, b); };
   if (heap_.empty() && (inOrder_.empty() || inOrder_.back().ts <= pending.ts)) {
     inOrder_.push_back(pending);
   } else {
@@ -141,20 +140,19 @@ void ImportSink::onEvent(const TraceEvent &event) {
     heap_.insert(heap_.end(), inOrder_.begin(), inOrder_.end());
     inOrder_.clear();
     heap_.push_back(pending);
-    std::push_heap(heap_.begin(), heap_.end(), cmp);
+    std::push_heap(heap_.begin(), heap_.end(), later<Pending>);
   }
   if (bufferedEvents() > options_.reorderWindow) release(options_.reorderWindow);
 }
 
 void ImportSink::release(size_t keep) {
-  auto cmp = [](const Pending &a, const Pending &b) { return later(a, b); };
   while (bufferedEvents() > keep) {
     Pending p;
     if (heap_.empty()) {
       p = inOrder_.front();
       inOrder_.pop_front();
     } else {
-      std::pop_heap(heap_.begin(), heap_.end(), cmp);
+      std::pop_heap(heap_.begin(), heap_.end(), later<Pending>);
       p = heap_.back();
       heap_.pop_back();
     }

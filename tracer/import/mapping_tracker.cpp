@@ -480,10 +480,11 @@ store::IommuPiece pieceOf(const store::IommuOp &op) {
   return {op.event, op.tsNs, op.iova, op.paddr.value_or(0), op.size};
 }
 
-// Same call (CPU, task, stack, mapping) and op starts where run ends.
+// Both are pending iommu:maps: same call (CPU, task, stack, mapping) and op
+// starts where run ends.
 bool continuesRun(const store::IommuOp &run, const store::IommuOp &op) {
-  return !op.unmap && !run.unmap && op.mapping == run.mapping && op.cpu == run.cpu && op.task == run.task &&
-         op.stack == run.stack && op.source == run.source && op.paddr && run.paddr && op.iova == run.iova + run.size;
+  return op.mapping == run.mapping && op.cpu == run.cpu && op.task == run.task && op.stack == run.stack &&
+         op.source == run.source && op.iova == run.iova + run.size;
 }
 
 void appendPiece(store::IommuOp &run, const store::IommuOp &op) {

@@ -72,9 +72,8 @@ constexpr const char *kEventColumns =
     "e.id, e.ts_ns, e.cpu, t.pid, t.comm, e.type, e.device, e.dma_addr, e.phys_addr, e.size, e.dir, e.attrs, "
     "e.aux, e.stack, e.source, e.text, e.sg";
 
-// iommu_ops rows as events (they have no events row, schema.cpp): the same
-// columns as kEventColumns, type from op.
-// o is the iommu_events view (one row per event, merged rows expanded).
+// Rows of the iommu_events view `o` (iommu:map/unmap have no events row,
+// schema.cpp) as events: the same columns as kEventColumns, type from op.
 std::string iommuEventColumns() {
   return "o.event, o.ts_ns, o.cpu, t.pid, t.comm, CASE o.op WHEN 0 THEN " + std::to_string(eventTypeCode("iommu_map")) +
          " ELSE " + std::to_string(eventTypeCode("iommu_unmap")) +
