@@ -136,14 +136,47 @@ DeviceExtent deviceExtent(store::RunReader &reader, const store::Device &device,
   return e;
 }
 
+namespace {
+
+// The latest event before t on cpu (on any CPU when cpu is nullopt); nullopt
+// when there is none. Event ids follow time, so the stored events, iommu ops
+// and held map events (mappings ids follow map order) are backward walks by
+// id; the unmaps that mappings rows hold are searched among each device's
+// mappings live between that event and t, a short window in a busy trace.
+std::optional<uint64_t> previousEventTs(store::RunReader &reader, store::Statement &walk, uint64_t t,
+                                        std::optional<int32_t> cpu) {
+  std::optional<uint64_t> found;
+  if (walk.valid()) {
+    walk.reset();
+    walk.bindU64(1, t);
+    cpu ? walk.bindInt(2, *cpu) : walk.bindNull(2);
+    if (walk.step() && !walk.isNull(0)) found = walk.columnU64(0);
+    walk.reset();
+  }
+  for (const store::Device &d : reader.devices()) {
+    store::MappingWindow w;
+    w.device = d.id;
+    w.t0 = found.value_or(0);
+    w.t1 = t;
+    w.ordered = false;
+    reader.forEachMappingInWindow(w, [&](const store::Mapping &m) {
+      if ((m.holds & store::kHoldsUnmapEvent) && m.unmapTs && *m.unmapTs < t && (!cpu || m.unmapCpu == *cpu))
+        found = std::max(found.value_or(0), *m.unmapTs);
+      return true;
+    });
+  }
+  return found;
+}
+
+}  // namespace
+
 std::vector<LostSpan> lostSpans(store::RunReader &reader, size_t limit) {
   std::vector<LostSpan> out;
-  // Event ids follow time, so "the previous event" is a backward walk by id,
-  // in events and in iommu_ops (iommu:map/unmap have no events row).
-  store::Statement prev = reader.database().prepare(
+  store::Statement walk = reader.database().prepare(
       "SELECT MAX(ts) FROM (SELECT (SELECT ts_ns FROM events WHERE ts_ns < ?1 AND (?2 IS NULL OR cpu = ?2) "
       "ORDER BY id DESC LIMIT 1) AS ts UNION ALL SELECT (SELECT ts_ns FROM iommu_ops WHERE ts_ns < ?1 AND "
-      "(?2 IS NULL OR cpu = ?2) ORDER BY id DESC LIMIT 1))");
+      "(?2 IS NULL OR cpu = ?2) ORDER BY id DESC LIMIT 1) UNION ALL SELECT (SELECT map_ts FROM mappings WHERE "
+      "map_ts < ?1 AND holds & 1 AND (?2 IS NULL OR map_cpu = ?2) ORDER BY id DESC LIMIT 1))");
   for (const store::LostWindow &w : reader.lostEvents()) {
     if (out.size() >= limit) break;
     LostSpan span;
@@ -151,14 +184,8 @@ std::vector<LostSpan> lostSpans(store::RunReader &reader, size_t limit) {
     span.from = reader.info().startNs;
     span.cpu = w.cpu;
     span.count = w.count;
-    if (prev.valid() && w.tsNs > reader.info().startNs) {
-      prev.reset();
-      prev.bindU64(1, w.tsNs);
-      if (w.cpu)
-        prev.bindInt(2, *w.cpu);
-      else
-        prev.bindNull(2);
-      if (prev.step() && !prev.isNull(0)) span.from = prev.columnU64(0);
+    if (w.tsNs > reader.info().startNs) {
+      if (auto previous = previousEventTs(reader, walk, w.tsNs, w.cpu)) span.from = *previous;
     }
     out.push_back(span);
   }

@@ -370,6 +370,69 @@ TEST(DmaviewGuiTest, AFindingJumpsToItsTimeAndAddress) {
   std::remove(path.c_str());
 }
 
+// A lost-events span starts at the previous event of its CPU, wherever that
+// event is stored: an events row, or a map or unmap a mappings row holds.
+TEST(DmaviewGuiTest, LostSpansStartAtTheLastEventOfTheirCpu) {
+  std::string path = tempPath("lost.db");
+  {
+    store::Database db;
+    std::string error;
+    ASSERT_TRUE(db.open(path, store::Database::Mode::Create, error)) << error;
+    store::RunWriter writer;
+    ASSERT_TRUE(writer.begin(db, error)) << error;
+    writer.setMeta("trace_start_ns", "1000");
+    writer.setMeta("trace_end_ns", "90000");
+    store::Event console;  // CPU 1 at 2000: an events row
+    console.id = 1;
+    console.tsNs = 2000;
+    console.cpu = 1;
+    console.type = store::eventTypeCode("console");
+    console.source = 1;
+    console.text = "hello";
+    writer.addEvent(console);
+    store::Mapping m;  // mapped on CPU 1 at 3000 (held), unmapped on CPU 0 at 5000 (held)
+    m.id = 1;
+    m.device = 1;
+    m.dmaAddr = 0x1000;
+    m.size = 4096;
+    m.mapTs = 3000;
+    m.mapEvent = 2;
+    m.unmapTs = 5000;
+    m.unmapEvent = 3;
+    m.mapCpu = 1;
+    m.unmapCpu = 0;
+    m.holds = store::kHoldsMapEvent | store::kHoldsUnmapEvent;
+    writer.addMapping(m);
+    store::Device d;
+    d.id = 1;
+    d.name = "0000:00:01.0";
+    d.mappings = 1;
+    d.lifetimeBoundNs = 4096;
+    writer.addDevice(d);
+    for (auto [id, cpu, ts] : {std::tuple{1, 1, 6000}, std::tuple{2, 0, 7000}}) {
+      store::LostWindow lost;
+      lost.id = id;
+      lost.cpu = cpu;
+      lost.tsNs = ts;
+      lost.source = 1;
+      writer.addLostWindow(lost);
+    }
+    ASSERT_TRUE(writer.finish(error)) << error;
+  }
+  std::string error;
+  auto reader = store::RunReader::open(path, error);
+  ASSERT_TRUE(reader) << error;
+  std::vector<LostSpan> spans = lostSpans(*reader);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].cpu, 1);
+  EXPECT_EQ(spans[0].from, 3000u);  // the held map, not the console line at 2000
+  EXPECT_EQ(spans[0].to, 6000u);
+  EXPECT_EQ(spans[1].cpu, 0);
+  EXPECT_EQ(spans[1].from, 5000u);  // the held unmap
+  reader.reset();
+  std::remove(path.c_str());
+}
+
 TEST(DmaviewGuiTest, BadFilesGiveMessagesNotCrashes) {
   MainWindow w;
   EXPECT_FALSE(w.openRun("/nonexistent/run.db"));

@@ -4,4 +4,4 @@
 SELECT s.call_site, count(*) AS mappings FROM mappings m JOIN stacks s ON s.id = m.map_stack
  GROUP BY s.call_site ORDER BY count(*) DESC, s.call_site LIMIT 10;
 SELECT count(*) AS events_with_stack, count(DISTINCT stack) AS distinct_stacks
-  FROM (SELECT stack FROM events WHERE stack IS NOT NULL UNION ALL SELECT stack FROM iommu_events WHERE stack IS NOT NULL);
+  FROM all_events WHERE stack IS NOT NULL;

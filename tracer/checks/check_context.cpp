@@ -134,7 +134,8 @@ bool CheckContext::loadAll(std::string &error) {
     // wrapped, so the trace is incomplete there.
     store::Statement s = database().prepare(
         "SELECT MAX(first_ts) FROM (SELECT cpu, MIN(ts_ns) AS first_ts FROM (SELECT cpu, ts_ns FROM events WHERE cpu "
-        "IS NOT NULL UNION ALL SELECT cpu, ts_ns FROM iommu_ops WHERE cpu IS NOT NULL) GROUP BY cpu)");
+        "IS NOT NULL UNION ALL SELECT cpu, ts_ns FROM iommu_ops WHERE cpu IS NOT NULL UNION ALL SELECT cpu, ts_ns "
+        "FROM mapping_events WHERE cpu IS NOT NULL) GROUP BY cpu)");
     if (s.valid() && s.step() && !s.isNull(0)) completeFromNs_ = s.columnU64(0);
     if (completeFromNs_ == 0) completeFromNs_ = info().startNs;
   }
@@ -173,11 +174,13 @@ bool CheckContext::loadReleases(std::string &error) {
     return false;
   }
   const int unmapSg = typeCode("dma_unmap_sg");
-  releaseTypes_.reserve(mappings_.size());
+  // The releases a mappings row holds closed that row: none is kept here.
+  releaseCount_ = 0;
+  for (const Mapping &m : mappings_) releaseCount_ += (m.holds & store::kHoldsUnmapEvent) != 0;
   while (s.step()) {
     const int64_t id = s.columnInt(0);
     const int type = static_cast<int>(s.columnInt(3));
-    releaseTypes_.emplace_back(id, type);
+    ++releaseCount_;
     if (type != unmapSg && closesSomething(id)) continue;
     Event e;
     e.id = id;
@@ -235,11 +238,6 @@ IndexRange CheckContext::mappingsStartingAt(int64_t device, uint64_t dmaAddr) co
   auto last = std::upper_bound(first, byAddress_.end(), wanted, [&](const auto &k, size_t i) { return k < key(i); });
   if (first == last) return {};
   return {&*first, &*first + (last - first)};
-}
-
-int CheckContext::releaseType(int64_t id) const {
-  auto it = std::lower_bound(releaseTypes_.begin(), releaseTypes_.end(), std::make_pair(id, -1));
-  return it != releaseTypes_.end() && it->first == id ? it->second : -1;
 }
 
 CheckContext::ClosedByIterator CheckContext::firstClosedBy(int64_t releaseEvent) const {

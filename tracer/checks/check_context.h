@@ -83,10 +83,8 @@ class CheckContext {
   // them too would double the memory of a 10 M-event check for nothing.
   // pid/comm/text not filled.
   const std::vector<store::Event> &releases() const { return releases_; }
-  // Every unmap/free event's type (kEventTypes index), by id; -1 when id is
-  // not a release.
-  int releaseType(int64_t id) const;
-  uint64_t releaseCount() const { return releaseTypes_.size(); }
+  // Unmap/free events in the run (with those a mappings row holds).
+  uint64_t releaseCount() const { return releaseCount_; }
   // nents of a dma_map_sg event (its aux), by event id.
   std::optional<uint64_t> sgMapNents(int64_t mapEvent) const;
   // Console lines and trace markers, by id.
@@ -138,7 +136,7 @@ class CheckContext {
   bool closesSomething(int64_t releaseEvent) const;
   std::unordered_map<int64_t, std::vector<size_t>> sgLists_;
   std::vector<store::Event> releases_;
-  std::vector<std::pair<int64_t, int>> releaseTypes_;  // (event id, type), by id
+  uint64_t releaseCount_ = 0;
   std::vector<std::pair<int64_t, uint64_t>> sgMapNents_;  // (dma_map_sg event id, nents), by id
   std::vector<store::Event> textEvents_;
   std::unordered_map<int64_t, std::string> callSites_;

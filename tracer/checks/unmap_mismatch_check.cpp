@@ -13,8 +13,7 @@ void UnmapMismatchCheck::run(CheckContext &context, FindingList &out) {
     if (m.sgIndex && *m.sgIndex != 0) continue;  // one report per sg list
     ++compared;
     store::MappingKind released = m.kind;
-    if (int type = context.releaseType(*m.unmapEvent); type >= 0)
-      released = CheckContext::kindReleasedBy(type).value_or(m.kind);
+    if (m.unmapType >= 0) released = CheckContext::kindReleasedBy(m.unmapType).value_or(m.kind);
     const bool typeDiffers = released != m.kind && dmaTypeName(released) != dmaTypeName(m.kind);
     const bool sizeDiffers = m.unmapSize && *m.unmapSize != m.size;
     const bool dirDiffers = m.dir >= 0 && m.unmapDir >= 0 && m.dir != m.unmapDir;

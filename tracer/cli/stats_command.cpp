@@ -45,12 +45,15 @@ json buildStats(store::RunReader &reader) {
     j["sources"].push_back({{"path", s.path}, {"format", s.format}, {"events", s.events}, {"input_units", s.inputUnits}});
   j["events_by_type"] = json::object();
   uint64_t events = 0;
-  // iommu:map/unmap live only in iommu_ops (schema.cpp, events).
+  // iommu:map/unmap live only in iommu_ops, most dma_map_page/unmap_page
+  // only in mappings (schema.cpp, events).
   for (const auto &[name, n] :
-       counts(db, "SELECT t.name, n FROM (SELECT type, count(*) AS n FROM events GROUP BY type "
+       counts(db, "SELECT t.name, sum(n) FROM (SELECT type, count(*) AS n FROM events GROUP BY type "
+                  "UNION ALL SELECT map_type, count(*) FROM mappings WHERE holds & 1 GROUP BY map_type "
+                  "UNION ALL SELECT unmap_type, count(*) FROM mappings WHERE holds & 2 GROUP BY unmap_type "
                   "UNION ALL SELECT CASE op WHEN 0 THEN (SELECT id FROM event_types WHERE name = 'iommu_map') "
                   "ELSE (SELECT id FROM event_types WHERE name = 'iommu_unmap') END, sum(pieces) FROM iommu_ops GROUP BY op) "
-                  "c JOIN event_types t ON t.id = c.type ORDER BY c.type")) {
+                  "c JOIN event_types t ON t.id = c.type GROUP BY c.type ORDER BY c.type")) {
     j["events_by_type"][name] = n;
     events += n;
   }

@@ -79,6 +79,27 @@ std::optional<uint64_t> auxOf(const TraceEvent &e) {
   }
 }
 
+// Events whose mappings or iommu_ops rows record the event's task.
+bool rowsCarryOrigin(EventType type) {
+  switch (type) {
+    case EventType::DmaMapPage:
+    case EventType::DmaUnmapPage:
+    case EventType::DmaMapResource:
+    case EventType::DmaUnmapResource:
+    case EventType::DmaMapSg:
+    case EventType::DmaUnmapSg:
+    case EventType::DmaAlloc:
+    case EventType::DmaFree:
+    case EventType::DmaAllocPages:
+    case EventType::DmaFreePages:
+    case EventType::DmaAllocSgt:
+    case EventType::DmaFreeSgt:
+    case EventType::IommuMap:
+    case EventType::IommuUnmap: return true;
+    default: return false;
+  }
+}
+
 // Strict "later first" for the min-heap.
 template <typename T>
 bool later(const T &a, const T &b) { return a.ts != b.ts ? a.ts > b.ts : a.seq > b.seq; }
@@ -260,16 +281,13 @@ void ImportSink::process(const TraceEvent &e, int64_t source) {
   }
   std::optional<int64_t> stack;
   if (!e.stack.empty()) stack = writer_.internStack(e.stack, callSiteOf(e.stack));
-  if (e.type == EventType::IommuMap || e.type == EventType::IommuUnmap) {
-    // Stored once, as an iommu_ops row (schema.cpp, events).
-    std::optional<int64_t> task;
-    if (e.pid >= 0) task = writer_.internTask(e.pid, e.comm);
-    tracker_.process(id, device, stack, e, MappingTracker::EventOrigin{task, source});
-    return;
-  }
+  MappingTracker::EventOrigin origin{std::nullopt, source};
+  if (e.pid >= 0 && rowsCarryOrigin(e.type)) origin.task = writer_.internTask(e.pid, e.comm);
+  // Stored once: an event the tracker's rows hold gets no events row
+  // (schema.cpp, events).
+  if (tracker_.process(id, device, stack, e, origin)) return;
   writeEvent(id, device, stack, e, source);
   if (e.type == EventType::Console) console(id, e);
-  tracker_.process(id, device, stack, e);
 }
 
 void ImportSink::writeEvent(int64_t id, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,

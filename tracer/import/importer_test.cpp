@@ -141,13 +141,17 @@ TEST_F(ImporterTest, ManyEventsThroughTheBackgroundWriter) {
   ASSERT_TRUE(reader) << error;
   store::Statement s = reader->database().prepare(
       "SELECT (SELECT count(*) FROM mappings WHERE unmap_ts IS NOT NULL), (SELECT count(mapping) FROM iommu_ops), "
-      "(SELECT count(*) FROM events), (SELECT count(*) FROM iommu_ops)");
+      "(SELECT count(*) FROM events), (SELECT count(*) FROM iommu_ops), (SELECT count(*) FROM mapping_events), "
+      "(SELECT count(*) FROM all_events)");
   ASSERT_TRUE(s.step());
   EXPECT_EQ(s.columnInt(0), 40000);
   EXPECT_EQ(s.columnInt(1), 80000);
-  // iommu:map/unmap are stored once, in iommu_ops.
-  EXPECT_EQ(s.columnInt(2) + s.columnInt(3), 160000);
+  // Every event is stored once: iommu:map/unmap in iommu_ops, the paired
+  // dma_map_page/dma_unmap_page in their mappings row.
+  EXPECT_EQ(s.columnInt(2), 0);
   EXPECT_EQ(s.columnInt(3), 80000);
+  EXPECT_EQ(s.columnInt(4), 80000);
+  EXPECT_EQ(s.columnInt(5), 160000);
 }
 
 // The synchronous writer gives the same database as the background one.
@@ -239,6 +243,45 @@ TEST_F(ImporterTest, OverlappingInputsFailWithReason) {
   EXPECT_NE(error.find("boot2.txt starts at 1000 ns, before boot1.txt ends"), std::string::npos) << error;
   EXPECT_FALSE(exists(db_));
   EXPECT_FALSE(exists(temporaryPathFor(db_)));
+}
+
+// The dma_map_page/dma_unmap_page a mappings row holds read back as events
+// (by id, by window and type) with every field an events row would have.
+TEST_F(ImporterTest, HeldEventsReadBackLikeEventsRows) {
+  ImportResult result;
+  std::string error;
+  ASSERT_TRUE(importRun({inputOf("a.txt", sample())}, db_, {}, result, error)) << error;
+  auto reader = store::RunReader::open(db_, error);
+  ASSERT_TRUE(reader) << error;
+  std::optional<store::Event> map = reader->event(3), unmap = reader->event(5);
+  ASSERT_TRUE(map && unmap) << reader->lastError();
+  EXPECT_EQ(map->typeName(), "dma_map_page");
+  EXPECT_EQ(map->tsNs, 11000u);
+  EXPECT_EQ(map->cpu, 0);
+  EXPECT_EQ(map->pid, 100);
+  EXPECT_EQ(map->comm, "kworker/u8:0");
+  EXPECT_EQ(map->device, 1);
+  EXPECT_EQ(map->dmaAddr, 0xffffd000u);
+  EXPECT_EQ(map->physAddr, 0x67db000u);
+  EXPECT_EQ(map->size, 4096u);
+  EXPECT_EQ(map->dir, static_cast<int8_t>(DmaDirection::FromDevice));
+  EXPECT_EQ(map->attrs, 0u);
+  EXPECT_EQ(map->source, 1);
+  EXPECT_EQ(unmap->typeName(), "dma_unmap_page");
+  EXPECT_EQ(unmap->tsNs, 21000u);
+  EXPECT_EQ(unmap->dmaAddr, 0xffffd000u);
+  EXPECT_FALSE(unmap->physAddr.has_value());
+  EXPECT_EQ(unmap->size, 4096u);
+  // The unmatched unmap (event 7) is an events row; both come back in order.
+  store::EventQuery unmaps;
+  unmaps.type = store::eventTypeCode("dma_unmap_page");
+  std::vector<int64_t> ids;
+  for (const store::Event &e : reader->events(unmaps)) ids.push_back(e.id);
+  EXPECT_EQ(ids, (std::vector<int64_t>{5, 7}));
+  unmaps.t0 = 30000;
+  ASSERT_EQ(reader->events(unmaps).size(), 1u);
+  EXPECT_FALSE(reader->event(99).has_value());
+  EXPECT_TRUE(reader->lastError().empty()) << reader->lastError();
 }
 
 // Consecutive trace_pipe reads may overlap by a few events of another CPU:

@@ -91,35 +91,36 @@ std::string MappingTracker::describe(int64_t eventId, const TraceEvent &e) const
   return buf;
 }
 
-void MappingTracker::process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
+bool MappingTracker::process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
                              const EventOrigin &origin) {
+  const Call call{eventId, device, stack, origin};
   switch (e.type) {
-    case EventType::DmaMapPage: return map(eventId, device, stack, e, MappingKind::Page);
-    case EventType::DmaMapResource: return map(eventId, device, stack, e, MappingKind::Resource);
-    case EventType::DmaAlloc: return map(eventId, device, stack, e, MappingKind::Coherent);
-    case EventType::DmaAllocPages: return map(eventId, device, stack, e, MappingKind::Pages);
-    case EventType::DmaAllocSgt: return map(eventId, device, stack, e, MappingKind::Sgt);
-    case EventType::DmaMapSg: return mapSg(eventId, device, stack, e);
-    case EventType::DmaUnmapPage: return unmap(eventId, device, stack, e, MappingKind::Page);
-    case EventType::DmaUnmapResource: return unmap(eventId, device, stack, e, MappingKind::Resource);
-    case EventType::DmaFree: return unmap(eventId, device, stack, e, MappingKind::Coherent);
-    case EventType::DmaFreePages: return unmap(eventId, device, stack, e, MappingKind::Pages);
-    case EventType::DmaFreeSgt: return unmap(eventId, device, stack, e, MappingKind::Sgt);
-    case EventType::DmaUnmapSg: return unmapSg(eventId, device, stack, e);
+    case EventType::DmaMapPage: return map(call, e, MappingKind::Page);
+    case EventType::DmaMapResource: return map(call, e, MappingKind::Resource);
+    case EventType::DmaAlloc: return map(call, e, MappingKind::Coherent);
+    case EventType::DmaAllocPages: return map(call, e, MappingKind::Pages);
+    case EventType::DmaAllocSgt: return map(call, e, MappingKind::Sgt);
+    case EventType::DmaMapSg: mapSg(call, e); return false;
+    case EventType::DmaUnmapPage: return unmap(call, e, MappingKind::Page);
+    case EventType::DmaUnmapResource: return unmap(call, e, MappingKind::Resource);
+    case EventType::DmaFree: return unmap(call, e, MappingKind::Coherent);
+    case EventType::DmaFreePages: return unmap(call, e, MappingKind::Pages);
+    case EventType::DmaFreeSgt: return unmap(call, e, MappingKind::Sgt);
+    case EventType::DmaUnmapSg: unmapSg(call, e); return false;
     case EventType::DmaMapSgErr:
     case EventType::DmaAllocSgtErr:
       if (device) devices_[device].failedMaps++;
       out_.count(stats::kMapSgFailed, describe(eventId, e));
-      return;
+      return false;
     case EventType::DmaSyncSingleForCpu:
     case EventType::DmaSyncSingleForDevice:
     case EventType::DmaSyncSgForCpu:
-    case EventType::DmaSyncSgForDevice: return sync(eventId, device, e);
+    case EventType::DmaSyncSgForDevice: sync(eventId, device, e); return false;
     case EventType::IommuMap:
-    case EventType::IommuUnmap: return iommu(eventId, stack, origin, e);
-    case EventType::SwiotlbBounced: return bounce(eventId, device, e);
-    case EventType::IommuIoPageFault: return fault(eventId, device, e);
-    default: return;  // device bookkeeping, console and markers: the sink's business
+    case EventType::IommuUnmap: iommu(eventId, stack, origin, e); return true;
+    case EventType::SwiotlbBounced: bounce(eventId, device, e); return false;
+    case EventType::IommuIoPageFault: fault(eventId, device, e); return false;
+    default: return false;  // device bookkeeping, console and markers: the sink's business
   }
 }
 
@@ -152,21 +153,24 @@ int64_t MappingTracker::addLive(Mapping mapping) {
   return id;
 }
 
-void MappingTracker::map(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
-                         MappingKind kind) {
+bool MappingTracker::map(const Call &call, const TraceEvent &e, MappingKind kind) {
+  const auto &[eventId, device, stack, origin] = call;
   TaskState &task = tasks_[{e.cpu, e.pid}];
   task.lastRelease.reset();
   if (!device) {
     out_.count(stats::kEventWithoutDevice, describe(eventId, e));
-    return;
+    return false;
   }
+  const bool single = kind == MappingKind::Page || kind == MappingKind::Resource;
   if (e.dmaAddr == kDmaMappingError) {
     devices_[device].failedMaps++;
-    out_.count(kind == MappingKind::Page || kind == MappingKind::Resource ? stats::kMapFailed : stats::kAllocFailed,
-               describe(eventId, e));
-    return;
+    out_.count(single ? stats::kMapFailed : stats::kAllocFailed, describe(eventId, e));
+    return false;
   }
   Mapping m;
+  setMapOrigin(m, call, e);
+  // dma_map_page/_resource carry nothing the row lacks: it holds the event.
+  if (single) m.holds |= store::kHoldsMapEvent;
   m.device = device;
   m.kind = kind;
   m.dmaAddr = e.dmaAddr;
@@ -182,9 +186,11 @@ void MappingTracker::map(int64_t eventId, int64_t device, std::optional<int64_t>
   linkBounces(task, device, {{e.physAddr, id, e.dmaAddr}});
   auto [lo, hi] = pageRange(e.dmaAddr, e.size);
   linkPendingMaps(task, device, {{id, lo, hi}});
+  return single;
 }
 
-void MappingTracker::mapSg(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e) {
+void MappingTracker::mapSg(const Call &call, const TraceEvent &e) {
+  const auto &[eventId, device, stack, origin] = call;
   TaskState &task = tasks_[{e.cpu, e.pid}];
   task.lastRelease.reset();
   if (!device) {
@@ -223,6 +229,7 @@ void MappingTracker::mapSg(int64_t eventId, int64_t device, std::optional<int64_
     m.mapStack = stack;
     m.sgGroup = eventId;
     m.sgIndex = static_cast<int32_t>(i);
+    setMapOrigin(m, call, e);
     if (e.sgTruncated) m.flags |= store::kSgTruncated;
     int64_t id = addLive(std::move(m));
     list.segments.emplace_back(e.sg[i].dmaAddr, id);
@@ -287,26 +294,37 @@ std::optional<Mapping> MappingTracker::takeById(int64_t device, uint64_t dmaAddr
   return std::nullopt;
 }
 
-void MappingTracker::close(Mapping &m, int64_t eventId, std::optional<int64_t> stack, const TraceEvent &e,
-                           bool hasSize) {
+void MappingTracker::setMapOrigin(Mapping &m, const Call &call, const TraceEvent &e) {
+  m.mapType = static_cast<int8_t>(e.type);
+  m.mapCpu = e.cpu;
+  m.mapTask = call.origin.task.value_or(0);
+  m.mapSource = static_cast<int32_t>(call.origin.source);
+}
+
+void MappingTracker::close(Mapping &m, const Call &call, const TraceEvent &e, bool hasSize) {
   m.unmapTs = e.tsNs;
-  m.unmapEvent = eventId;
+  m.unmapEvent = call.eventId;
   if (hasSize) m.unmapSize = e.size;
   m.unmapDir = dirOf(e);
-  m.unmapStack = stack;
+  m.unmapStack = call.stack;
+  m.unmapType = static_cast<int8_t>(e.type);
+  m.unmapCpu = e.cpu;
+  m.unmapTask = call.origin.task.value_or(0);
+  m.unmapSource = static_cast<int32_t>(call.origin.source);
+  m.unmapAttrs = e.attrs;
   DeviceCounters &c = devices_[m.device];
   c.live--;
   c.closed++;
   c.lifetimeLog2[bitWidth(e.tsNs >= m.mapTs ? e.tsNs - m.mapTs : 0)]++;
 }
 
-void MappingTracker::unmap(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
-                           MappingKind kind) {
+bool MappingTracker::unmap(const Call &call, const TraceEvent &e, MappingKind kind) {
+  const auto &[eventId, device, stack, origin] = call;
   TaskState &task = tasks_[{e.cpu, e.pid}];
   task.lastRelease.reset();
   if (!device) {
     out_.count(stats::kEventWithoutDevice, describe(eventId, e));
-    return;
+    return false;
   }
   bool ambiguous = false;
   std::optional<Mapping> m = takeBestFit(device, e.dmaAddr, e, kind, ambiguous);
@@ -326,13 +344,18 @@ void MappingTracker::unmap(int64_t eventId, int64_t device, std::optional<int64_
     }
     task.pendingUnmaps.clear();
     flushOps(rest, stats::kIommuUnmapUnlinked);
-    return;
+    return false;
   }
   if (ambiguous) {
     m->flags |= store::kAmbiguousPair;
     out_.count(stats::kAmbiguousPair, describe(eventId, e));
   }
-  close(*m, eventId, stack, e, true);
+  close(*m, call, e, true);
+  // dma_unmap_page/_resource release exactly this address (takeBestFit) and
+  // carry no physical address (6.18's dma_unmap_phys may: then it keeps its
+  // events row): the row holds the event.
+  const bool held = (kind == MappingKind::Page || kind == MappingKind::Resource) && e.physAddr == 0;
+  if (held) m->holds |= store::kHoldsUnmapEvent;
   // iommu:unmap precedes dma_unmap_page (and follows dma_free): link what is
   // pending now, remember the release for what comes after.
   auto [lo, hi] = pageRange(m->dmaAddr, m->size);
@@ -352,9 +375,11 @@ void MappingTracker::unmap(int64_t eventId, int64_t device, std::optional<int64_
   flushOps(rest, stats::kIommuUnmapUnlinked);
   if (!linked) task.lastRelease = Release{device, {{lo, hi}}, {m->id}};
   out_.onMapping(*m);
+  return held;
 }
 
-void MappingTracker::unmapSg(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e) {
+void MappingTracker::unmapSg(const Call &call, const TraceEvent &e) {
+  const auto &[eventId, device, stack, origin] = call;
   TaskState &task = tasks_[{e.cpu, e.pid}];
   task.lastRelease.reset();
   if (!device) {
@@ -418,7 +443,7 @@ void MappingTracker::unmapSg(int64_t eventId, int64_t device, std::optional<int6
     // release function): that mapping row tells it.
     if (!m) continue;
     if (candidates > 1) m->flags |= store::kAmbiguousPair;
-    close(*m, eventId, stack, e, false);
+    close(*m, call, e, false);
     release.ranges.push_back(pageRange(m->dmaAddr, m->size));
     release.mappings.push_back(m->id);
     out_.onMapping(*m);

@@ -79,18 +79,20 @@ class MappingTracker {
  public:
   explicit MappingTracker(TrackerOutput &out) : out_(out) {}
 
-  // Where an iommu:map/unmap came from: it has no events row, so its
-  // iommu_ops row carries these itself.
+  // Where an event came from: an iommu:map/unmap has no events row (nor
+  // has a dma_map_page that a mapping row holds), so its row carries these.
   struct EventOrigin {
     std::optional<int64_t> task;  // tasks.id
     int64_t source = 0;           // sources.id
   };
   // device: devices.id of event.device (0 when the event has none);
-  // stack: stacks.id of the event's stack.
-  void process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &event,
+  // stack: stacks.id of the event's stack. True when a row the tracker
+  // emits holds the event (an iommu_ops row, or a mappings row with
+  // store::MappingHolds): the caller then writes no events row for it.
+  bool process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &event,
                const EventOrigin &origin);
-  void process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &event) {
-    process(eventId, device, stack, event, EventOrigin{});
+  bool process(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &event) {
+    return process(eventId, device, stack, event, EventOrigin{});
   }
   // A DMAR console fault (the sink parses the console line).
   void consoleFault(int64_t eventId, uint64_t tsNs, int64_t device, uint64_t addr, bool write, int reason,
@@ -134,11 +136,18 @@ class MappingTracker {
     std::optional<Release> lastRelease;
   };
 
-  void map(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e, store::MappingKind kind);
-  void mapSg(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e);
-  void unmap(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e,
-             store::MappingKind kind);
-  void unmapSg(int64_t eventId, int64_t device, std::optional<int64_t> stack, const TraceEvent &e);
+  // One dma: event as process() got it.
+  struct Call {
+    int64_t eventId;
+    int64_t device;
+    std::optional<int64_t> stack;
+    EventOrigin origin;
+  };
+  // map and unmap return whether the mappings row holds the event.
+  bool map(const Call &call, const TraceEvent &e, store::MappingKind kind);
+  void mapSg(const Call &call, const TraceEvent &e);
+  bool unmap(const Call &call, const TraceEvent &e, store::MappingKind kind);
+  void unmapSg(const Call &call, const TraceEvent &e);
   void sync(int64_t eventId, int64_t device, const TraceEvent &e);
   void iommu(int64_t eventId, std::optional<int64_t> stack, const EventOrigin &origin, const TraceEvent &e);
   void bounce(int64_t eventId, int64_t device, const TraceEvent &e);
@@ -149,8 +158,8 @@ class MappingTracker {
   std::optional<store::Mapping> takeBestFit(int64_t device, uint64_t dmaAddr, const TraceEvent &e,
                                             store::MappingKind kind, bool &ambiguous);
   std::optional<store::Mapping> takeById(int64_t device, uint64_t dmaAddr, int64_t id);
-  void close(store::Mapping &mapping, int64_t eventId, std::optional<int64_t> stack, const TraceEvent &e,
-             bool hasSize);
+  static void setMapOrigin(store::Mapping &mapping, const Call &call, const TraceEvent &e);
+  void close(store::Mapping &mapping, const Call &call, const TraceEvent &e, bool hasSize);
   const store::Mapping *findContaining(int64_t device, uint64_t addr, uint64_t size) const;
   // made: (mapping id, first IOVA page, end of last page) of the new mapping(s).
   void linkPendingMaps(TaskState &task, int64_t device,

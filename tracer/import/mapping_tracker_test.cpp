@@ -161,6 +161,66 @@ TEST_F(MappingTrackerTest, CoherentFreedWithUnmapPageIsPairedWithKindMismatchVis
   EXPECT_EQ(out_.mappings[0].unmapEvent, 2);
 }
 
+// A paired dma_map_page/dma_unmap_page is stored only in its mapping row
+// (schema 5): process() says so, and the row carries what the events rows
+// carried besides (CPU, task, source, the release's type and attrs).
+TEST_F(MappingTrackerTest, PairedPageEventsAreHeldByTheirMappingRow) {
+  TraceEvent map = mapPage(1, 0x1000, 4096, 0xa000);
+  map.cpu = 1;
+  TraceEvent unmap = unmapPage(2, 0x1000, 4096);
+  unmap.cpu = 0;
+  unmap.attrs = 0x20;
+  EXPECT_TRUE(tracker_.process(1, 1, std::nullopt, map, MappingTracker::EventOrigin{7, 2}));
+  EXPECT_TRUE(tracker_.process(2, 1, std::nullopt, unmap, MappingTracker::EventOrigin{8, 3}));
+  ASSERT_EQ(out_.mappings.size(), 1u);
+  const Mapping &m = out_.mappings[0];
+  EXPECT_EQ(m.holds, store::kHoldsMapEvent | store::kHoldsUnmapEvent);
+  EXPECT_EQ(m.mapType, static_cast<int>(EventType::DmaMapPage));
+  EXPECT_EQ(m.mapCpu, 1);
+  EXPECT_EQ(m.mapTask, 7);
+  EXPECT_EQ(m.mapSource, 2);
+  EXPECT_EQ(m.unmapType, static_cast<int>(EventType::DmaUnmapPage));
+  EXPECT_EQ(m.unmapCpu, 0);
+  EXPECT_EQ(m.unmapTask, 8);
+  EXPECT_EQ(m.unmapSource, 3);
+  EXPECT_EQ(m.unmapAttrs, 0x20u);
+}
+
+// What a mapping row cannot hold keeps its events row: a failed map, an
+// unmatched unmap, alloc/free (gfp flags), sg events (their arrays), and a
+// release with a physical address of its own (6.18's dma_unmap_phys).
+TEST_F(MappingTrackerTest, EventsTheRowCannotHoldAreNotHeld) {
+  const MappingTracker::EventOrigin origin{1, 1};
+  EXPECT_FALSE(tracker_.process(1, 1, std::nullopt, mapPage(1, 0xffffffffffffffffull, 4096, 0xa000), origin));
+  EXPECT_FALSE(tracker_.process(2, 1, std::nullopt, unmapPage(2, 0x5000, 4096), origin));
+  EXPECT_FALSE(tracker_.process(3, 1, std::nullopt, alloc(3, 0x2000, 4096), origin));
+  EXPECT_FALSE(tracker_.process(4, 1, std::nullopt, freeCoherent(4, 0x2000, 4096), origin));
+  std::vector<uint64_t> phys = {0x7000};
+  EXPECT_FALSE(tracker_.process(5, 1, std::nullopt, mapSg(5, {{0x9000, 0x1000}}, phys), origin));
+  EXPECT_FALSE(tracker_.process(6, 1, std::nullopt, unmapSg(6, phys), origin));
+  EXPECT_TRUE(tracker_.process(7, 1, std::nullopt, mapPage(7, 0x3000, 4096, 0xb000), origin));
+  TraceEvent unmapPhys = unmapPage(8, 0x3000, 4096);
+  unmapPhys.physAddr = 0xb000;
+  EXPECT_FALSE(tracker_.process(8, 1, std::nullopt, unmapPhys, origin));
+  ASSERT_EQ(out_.mappings.size(), 3u);
+  EXPECT_EQ(out_.mappings[0].holds, 0);  // the coherent one
+  EXPECT_EQ(out_.mappings[0].mapType, static_cast<int>(EventType::DmaAlloc));
+  EXPECT_EQ(out_.mappings[0].unmapType, static_cast<int>(EventType::DmaFree));
+  EXPECT_EQ(out_.mappings[1].holds, 0);  // the sg segment
+  EXPECT_EQ(out_.mappings[1].unmapType, static_cast<int>(EventType::DmaUnmapSg));
+  EXPECT_EQ(out_.mappings[2].holds, store::kHoldsMapEvent);
+}
+
+// The wrong release is held too: unmap_type tells which one it was.
+TEST_F(MappingTrackerTest, UnmapPageOfACoherentMappingIsHeldWithItsType) {
+  const MappingTracker::EventOrigin origin{1, 1};
+  EXPECT_FALSE(tracker_.process(1, 1, std::nullopt, alloc(1, 0x2000, 512), origin));
+  EXPECT_TRUE(tracker_.process(2, 1, std::nullopt, unmapPage(2, 0x2000, 512), origin));
+  ASSERT_EQ(out_.mappings.size(), 1u);
+  EXPECT_EQ(out_.mappings[0].holds, store::kHoldsUnmapEvent);
+  EXPECT_EQ(out_.mappings[0].unmapType, static_cast<int>(EventType::DmaUnmapPage));
+}
+
 // The real sample's shape: 15 physical pages merged into one IOVA segment,
 // unmapped by physical addresses on another CPU in an interrupt.
 TEST_F(MappingTrackerTest, SgPairsByPhysicalAddresses) {

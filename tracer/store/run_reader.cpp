@@ -20,7 +20,8 @@ int64_t clampU64(uint64_t v) { return v > static_cast<uint64_t>(kI64Max) ? kI64M
 
 const char *const kMappingColumns =
     "id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, map_event, unmap_event, "
-    "unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, flags, long_lived";
+    "unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, flags, long_lived, map_type, map_cpu, "
+    "map_task, map_source, unmap_type, unmap_cpu, unmap_task, unmap_source, unmap_attrs, holds";
 
 Mapping readMapping(const Statement &s) {
   Mapping m;
@@ -44,6 +45,17 @@ Mapping readMapping(const Statement &s) {
   if (!s.isNull(17)) m.sgIndex = static_cast<int32_t>(s.columnInt(17));
   m.flags = static_cast<uint32_t>(s.columnInt(18));
   m.longLived = s.columnInt(19) != 0;
+  auto intOr = [&s](int column, int64_t none) { return s.isNull(column) ? none : s.columnInt(column); };
+  m.mapType = static_cast<int8_t>(intOr(20, -1));
+  m.mapCpu = static_cast<int32_t>(intOr(21, -1));
+  m.mapTask = intOr(22, 0);
+  m.mapSource = static_cast<int32_t>(intOr(23, 0));
+  m.unmapType = static_cast<int8_t>(intOr(24, -1));
+  m.unmapCpu = static_cast<int32_t>(intOr(25, -1));
+  m.unmapTask = intOr(26, 0);
+  m.unmapSource = static_cast<int32_t>(intOr(27, 0));
+  m.unmapAttrs = s.columnOptionalU64(28).value_or(0);
+  m.holds = static_cast<uint8_t>(s.columnInt(29));
   return m;
 }
 
@@ -71,6 +83,13 @@ Mapping readExtent(const Statement &s) {
 constexpr const char *kEventColumns =
     "e.id, e.ts_ns, e.cpu, t.pid, t.comm, e.type, e.device, e.dma_addr, e.phys_addr, e.size, e.dir, e.attrs, "
     "e.aux, e.stack, e.source, e.text, e.sg";
+
+// Event types a mappings row may hold (mappings.holds, view mapping_events).
+bool heldByMappings(int type) {
+  for (std::string_view name : {"dma_map_page", "dma_unmap_page", "dma_map_resource", "dma_unmap_resource"})
+    if (type == eventTypeCode(name)) return true;
+  return false;
+}
 
 // Rows of the iommu_events view `o` (iommu:map/unmap have no events row,
 // schema.cpp) as events: the same columns as kEventColumns, type from op.
@@ -404,7 +423,17 @@ std::optional<Event> RunReader::event(int64_t id) {
     fail("cannot read event");
   s.reset();  // releases the statement's read of the table
   if (out || !error_.empty()) return out;
-  // An iommu:map/unmap (rarely asked for: iommu_ops.event has no index).
+  // Events stored elsewhere (rarely asked for: mappings.map_event/unmap_event
+  // and iommu_ops.event have no index). A map/unmap a mappings row holds:
+  Statement m = db_->prepare(std::string("SELECT ") + kEventColumns +
+                             " FROM mapping_events e LEFT JOIN tasks t ON t.id = e.task WHERE e.id = ?");
+  m.bindInt(1, id);
+  if (m.step()) return readEvent(m);
+  if (!m.succeeded()) {
+    fail("cannot read event");
+    return std::nullopt;
+  }
+  // An iommu:map/unmap:
   Statement o = db_->prepare("SELECT " + iommuEventColumns() +
                              " FROM iommu_events o LEFT JOIN tasks t ON t.id = o.task WHERE o.event = ?");
   o.bindInt(1, id);
@@ -423,6 +452,14 @@ std::vector<Event> RunReader::events(const EventQuery &q) {
   std::string iommuWhere = " WHERE o.ts_ns >= ?1 AND o.ts_ns <= ?2";
   if (q.device) iommuWhere += " AND o.device = ?3";
   std::string sql = std::string("SELECT ") + kEventColumns + " FROM events e LEFT JOIN tasks t ON t.id = e.task" + where;
+  if (!q.type || heldByMappings(*q.type)) {
+    // The window bounds ts_ns only: this arm scans mappings.
+    std::string heldWhere = " WHERE e.ts_ns >= ?1 AND e.ts_ns <= ?2";
+    if (q.device) heldWhere += " AND e.device = ?3";
+    if (q.type) heldWhere += " AND e.type = ?4";
+    sql += std::string(" UNION ALL SELECT ") + kEventColumns +
+           " FROM mapping_events e LEFT JOIN tasks t ON t.id = e.task" + heldWhere;
+  }
   const int iommuMap = eventTypeCode("iommu_map"), iommuUnmap = eventTypeCode("iommu_unmap");
   if (!q.type || *q.type == iommuMap || *q.type == iommuUnmap) {
     if (q.type) iommuWhere += std::string(" AND o.op = ") + (*q.type == iommuMap ? "0" : "1");

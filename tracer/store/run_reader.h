@@ -90,8 +90,12 @@ class RunReader {
   std::vector<Mapping> mappingsInPhysWindow(uint64_t physLo, uint64_t physHi, uint64_t t0, uint64_t t1,
                                             size_t limit = 0);
 
+  // Any event, wherever it is stored (events, mapping_events, iommu_events);
+  // one that is not an events row costs a scan of its table.
   std::optional<Event> event(int64_t id);
-  std::vector<Event> events(const EventQuery &query);  // by id (time order)
+  // Every event of the window, by id (time order): events rows by id range,
+  // iommu ops by id range, the map/unmap events mappings rows hold by a scan.
+  std::vector<Event> events(const EventQuery &query);
   std::optional<Stack> stack(int64_t id);
   // iommu_ops rows (merged maps carry their pieces). iommuOpsOfMapping is a
   // table scan (no index on iommu_ops.mapping, schema.cpp); iommuOps selects

@@ -52,6 +52,13 @@ enum MappingFlag : uint32_t {
   kSgTruncated = 8,        // the sg arrays were capped; segments may be missing
 };
 
+// mappings.holds bits: the event is stored in this mappings row only (it
+// has no events row; the mapping_events view gives it back as one).
+enum MappingHolds : uint8_t {
+  kHoldsMapEvent = 1,
+  kHoldsUnmapEvent = 2,
+};
+
 struct RunInfo {
   int schemaVersion = 0;
   int compatibleVersion = 0;
@@ -113,6 +120,14 @@ struct Mapping {
   std::optional<int32_t> sgIndex;
   uint32_t flags = 0;  // MappingFlag bits
   bool longLived = false;
+  // Where the map and the release events ran and what the release was;
+  // the row alone stands for an event it holds (MappingHolds).
+  int8_t mapType = -1, unmapType = -1;  // event type codes; -1 unknown / live
+  uint8_t holds = 0;                    // MappingHolds bits
+  int32_t mapCpu = -1, unmapCpu = -1;   // -1 unknown
+  int32_t mapSource = 0, unmapSource = 0;  // sources.id; 0 unknown
+  int64_t mapTask = 0, unmapTask = 0;      // tasks.id; 0 when the format gives no pid
+  uint64_t unmapAttrs = 0;                 // DMA_ATTR_* bits the release passed
 
   bool live() const { return !unmapTs.has_value(); }
   bool liveAt(uint64_t t) const { return mapTs <= t && (!unmapTs || *unmapTs > t); }

@@ -97,7 +97,9 @@ bool RunWriter::begin(Database &db, std::string &error, bool background) {
   mapping_ = prepare(db,
                      "INSERT INTO mappings (id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, "
                      "map_event, unmap_event, unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, "
-                     "flags, long_lived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "flags, long_lived, map_type, map_cpu, map_task, map_source, unmap_type, unmap_cpu, "
+                     "unmap_task, unmap_source, unmap_attrs, holds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      error_);
   iommu_ = prepare(db,
                    "INSERT INTO iommu_ops (id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, "
@@ -252,6 +254,18 @@ void RunWriter::insert(const Mapping &m) {
   m.sgIndex ? s.bindInt(18, *m.sgIndex) : s.bindNull(18);
   s.bindInt(19, m.flags);
   s.bindInt(20, m.longLived ? 1 : 0);
+  auto bindUnlessNegative = [&s](int index, int64_t v) { v < 0 ? s.bindNull(index) : s.bindInt(index, v); };
+  auto bindUnlessZero = [&s](int index, int64_t v) { v == 0 ? s.bindNull(index) : s.bindInt(index, v); };
+  bindUnlessNegative(21, m.mapType);
+  bindUnlessNegative(22, m.mapCpu);
+  bindUnlessZero(23, m.mapTask);
+  bindUnlessZero(24, m.mapSource);
+  bindUnlessNegative(25, m.unmapType);
+  bindUnlessNegative(26, m.unmapCpu);
+  bindUnlessZero(27, m.unmapTask);
+  bindUnlessZero(28, m.unmapSource);
+  m.unmapTs ? s.bindU64(29, m.unmapAttrs) : s.bindNull(29);
+  s.bindInt(30, m.holds);
   check(s, "mappings");
 }
 

@@ -100,10 +100,13 @@ CREATE TABLE stacks (
 );
 
 -- Every event in timestamp order (normalized; type-specific detail lives in
--- mappings, iommu_ops, syncs, bounces and faults), except iommu:map and
--- iommu:unmap: those are stored once, in iommu_ops, under their event id
--- (ids are shared: an id missing here is an iommu_ops.event). They are over
--- two thirds of a strict-IOMMU trace; a second copy here cost a third of the
+-- mappings, iommu_ops, syncs, bounces and faults), except those stored once
+-- elsewhere under their event id (ids are shared; the view all_events has
+-- them all): iommu:map and iommu:unmap are iommu_ops rows (view
+-- iommu_events), and a dma_map_page/dma_map_resource that made a mapping and
+-- the dma_unmap_page/dma_unmap_resource that released one are held by that
+-- mappings row (mappings.holds; view mapping_events). Together they are over
+-- four fifths of a strict-IOMMU trace; a second copy here cost a third of the
 -- import time (docs/benchmarks.md). Ids follow time, so a time window is an
 -- id range (RunReader finds it by binary search); there is no other index
 -- (one on (device, ts_ns) cost 1.7 s of a 10 M-event import and served no
@@ -150,8 +153,50 @@ CREATE TABLE mappings (
   sg_group INTEGER,  -- events.id of the dma_map_sg that made this segment; NULL for other kinds
   sg_index INTEGER,  -- segment index within the sg list; NULL for other kinds
   flags INTEGER NOT NULL DEFAULT 0,  -- bits: 1 close_inconclusive (events were lost after the map: a live mapping may have been closed unseen), 2 ambiguous_pair (several imperfect best-fit candidates), 4 bounced (swiotlb), 8 sg_truncated (arrays capped)
-  long_lived INTEGER NOT NULL DEFAULT 0  -- 1 when live at the end or longer than devices.lifetime_bound_ns; such rows are fetched separately by viewport queries
+  long_lived INTEGER NOT NULL DEFAULT 0,  -- 1 when live at the end or longer than devices.lifetime_bound_ns; such rows are fetched separately by viewport queries
+  map_type INTEGER,  -- event_types.id of the map/alloc event
+  map_cpu INTEGER,  -- CPU of the map/alloc event; NULL when unknown
+  map_task INTEGER,  -- tasks.id of the map/alloc event; NULL when the format gives no pid
+  map_source INTEGER,  -- sources.id of the map/alloc event
+  unmap_type INTEGER,  -- event_types.id of the release (which may not be this kind's released_by); NULL while live
+  unmap_cpu INTEGER,  -- CPU of the release; NULL while live or unknown
+  unmap_task INTEGER,  -- tasks.id of the release; NULL while live or without pid
+  unmap_source INTEGER,  -- sources.id of the release; NULL while live
+  unmap_attrs INTEGER,  -- DMA_ATTR_* bits the release passed; NULL while live
+  holds INTEGER NOT NULL DEFAULT 0  -- bits: 1 the map event, 2 the release event is stored only in this row (no events row; see the view mapping_events)
 );
+
+-- View: the dma_map_page/dma_map_resource and dma_unmap_page/
+-- dma_unmap_resource events that a mappings row holds (mappings.holds), as
+-- events rows: the columns mean what they mean in events; mapping is the
+-- mappings.id that holds the event. There is no index behind it: a lookup
+-- by id scans mappings (0.1 s per million rows).
+CREATE VIEW mapping_events (
+  id,  -- event id (mappings.map_event or unmap_event)
+  ts_ns,  -- ns
+  cpu,  -- CPU that recorded the event; NULL when unknown
+  task,  -- tasks.id; NULL when the format gives no pid
+  type,  -- event_types.id
+  device,  -- devices.id
+  dma_addr,  -- dma_addr
+  phys_addr,  -- phys_addr (map events); NULL for releases
+  size,  -- size in bytes
+  dir,  -- directions.id; NULL when the event has none
+  attrs,  -- DMA_ATTR_* bits
+  aux,  -- always NULL (these events have no type-specific field)
+  stack,  -- stacks.id; NULL without a stack trace
+  source,  -- sources.id
+  text,  -- always NULL
+  sg,  -- always NULL
+  mapping  -- mappings.id of the row that holds the event
+) AS
+  SELECT map_event, map_ts, map_cpu, map_task, map_type, device, dma_addr, phys_addr, size, dir, attrs, NULL,
+         map_stack, map_source, NULL, NULL, id
+    FROM mappings WHERE holds & 1
+  UNION ALL
+  SELECT unmap_event, unmap_ts, unmap_cpu, unmap_task, unmap_type, device, dma_addr, NULL, unmap_size, unmap_dir,
+         unmap_attrs, NULL, unmap_stack, unmap_source, NULL, NULL, id
+    FROM mappings WHERE holds & 2;
 
 -- iommu:map and iommu:unmap operations, linked to the dma: event of the same
 -- CPU and task that they belong to where adjacency allows. The iommu:map
@@ -207,6 +252,39 @@ CREATE VIEW iommu_events (
          o.source, o.op, o.iova + json_extract(p.value, '$[2]'), json_extract(p.value, '$[3]'),
          json_extract(p.value, '$[4]'), NULL, o.device, o.mapping, o.id
     FROM iommu_ops o, json_each(o.piece_list) p WHERE o.piece_list IS NOT NULL;
+
+-- View: every event of the run with the columns of events: the events
+-- table, the mapping_events view and the iommu_events view (type iommu_map or
+-- iommu_unmap, dma_addr the IOVA, phys_addr the paddr, aux the unmapped
+-- size). Unordered: add ORDER BY id for time order.
+CREATE VIEW all_events (
+  id,  -- event id
+  ts_ns,  -- ns
+  cpu,  -- CPU that recorded the event; NULL when unknown
+  task,  -- tasks.id; NULL when the format gives no pid
+  type,  -- event_types.id
+  device,  -- devices.id; NULL when the event names none (or an unlinked iommu op)
+  dma_addr,  -- dma_addr / IOVA / swiotlb dev_addr; NULL when the event has none
+  phys_addr,  -- phys_addr; NULL when the event has none
+  size,  -- size in bytes
+  dir,  -- directions.id; NULL when the event has none
+  attrs,  -- DMA_ATTR_* bits; NULL when the event has none
+  aux,  -- as events.aux (the unmapped size for iommu_unmap)
+  stack,  -- stacks.id; NULL without a stack trace
+  source,  -- sources.id
+  text,  -- console / marker message; NULL for other types
+  sg  -- as events.sg
+) AS
+  SELECT id, ts_ns, cpu, task, type, device, dma_addr, phys_addr, size, dir, attrs, aux, stack, source, text, sg
+    FROM events
+  UNION ALL
+  SELECT id, ts_ns, cpu, task, type, device, dma_addr, phys_addr, size, dir, attrs, aux, stack, source, text, sg
+    FROM mapping_events
+  UNION ALL
+  SELECT event, ts_ns, cpu, task,
+         (SELECT id FROM event_types WHERE name = CASE op WHEN 0 THEN 'iommu_map' ELSE 'iommu_unmap' END),
+         device, iova, paddr, size, NULL, NULL, unmapped_size, stack, source, NULL, NULL
+    FROM iommu_events;
 
 -- dma_sync_single_* and dma_sync_sg_* (one row per sg entry).
 CREATE TABLE syncs (

@@ -22,10 +22,12 @@ class Database;
 // map/unmap only in iommu_ops (with task, stack, source), sg arrays as
 // events.sg JSON instead of the event_sg table; 4 contiguous iommu:map
 // events of one DMA-API call merged into one iommu_ops row (pieces,
-// piece_list; view iommu_events).
-constexpr int kSchemaVersion = 4;
-constexpr int kCompatibleVersion = 4;
-constexpr int kOldestReadableVersion = 4;
+// piece_list; view iommu_events); 5 dma_map_page/dma_unmap_page (and
+// _resource) events held by their mappings row (mappings.map_type ..
+// holds; views mapping_events and all_events).
+constexpr int kSchemaVersion = 5;
+constexpr int kCompatibleVersion = 5;
+constexpr int kOldestReadableVersion = 5;
 
 // CREATE TABLE statements (with doc comments) and the lookup-table rows.
 std::string_view schemaSql();
