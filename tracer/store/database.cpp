@@ -103,6 +103,9 @@ void Statement::bindDouble(int index, double value) { sqlite3_bind_double(stmt_,
 void Statement::bindText(int index, std::string_view value) {
   sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
+void Statement::bindTextUntilStep(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+}
 void Statement::bindOptionalInt(int index, const std::optional<int64_t> &value) {
   value ? bindInt(index, *value) : bindNull(index);
 }

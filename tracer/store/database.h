@@ -68,6 +68,9 @@ class Statement {
   void bindU64(int index, uint64_t value) { bindInt(index, static_cast<int64_t>(value)); }
   void bindDouble(int index, double value);
   void bindText(int index, std::string_view value);
+  // Without SQLite's private copy: value must stay unchanged until the next
+  // step() (the bulk writer's long sg and piece lists).
+  void bindTextUntilStep(int index, std::string_view value);
   void bindOptionalInt(int index, const std::optional<int64_t> &value);
   void bindOptionalU64(int index, const std::optional<uint64_t> &value);
   void bindOptionalText(int index, const std::optional<std::string> &value);

@@ -47,8 +47,17 @@ std::string sgEntriesJson(const std::vector<SgEntryRow> &entries) {
 }
 
 std::string iommuPiecesJson(const std::vector<IommuPiece> &pieces) {
-  if (pieces.empty()) return "[]";
   std::string out;
+  iommuPiecesJson(pieces, out);
+  return out;
+}
+
+void iommuPiecesJson(const std::vector<IommuPiece> &pieces, std::string &out) {
+  out.clear();
+  if (pieces.empty()) {
+    out = "[]";
+    return;
+  }
   out.reserve(2 + pieces.size() * 40);
   out += '[';
   // Event, time and IOVA relative to the first piece (the row's own): 116
@@ -65,7 +74,6 @@ std::string iommuPiecesJson(const std::vector<IommuPiece> &pieces) {
     out += ']';
   }
   out += ']';
-  return out;
 }
 
 RunWriter::RunWriter() = default;
@@ -227,8 +235,8 @@ void RunWriter::insert(const EventRow &row) {
   s.bindOptionalU64(12, e.aux);
   s.bindOptionalInt(13, e.stack);
   s.bindInt(14, e.source);
-  e.text.empty() ? s.bindNull(15) : s.bindText(15, e.text);
-  e.sg.empty() ? s.bindNull(16) : s.bindText(16, e.sg);
+  e.text.empty() ? s.bindNull(15) : s.bindTextUntilStep(15, e.text);
+  e.sg.empty() ? s.bindNull(16) : s.bindTextUntilStep(16, e.sg);
   check(s, "events");
 }
 
@@ -290,7 +298,8 @@ void RunWriter::insert(const IommuOp &op) {
     s.bindNull(16);
   } else {
     s.bindInt(15, static_cast<int64_t>(op.pieces.size()));
-    s.bindText(16, iommuPiecesJson(op.pieces));
+    iommuPiecesJson(op.pieces, pieceList_);  // reused buffer, bound without a copy
+    s.bindTextUntilStep(16, pieceList_);
   }
   check(s, "iommu_ops");
 }

@@ -66,6 +66,7 @@ std::string sgEntriesJson(const std::vector<SgEntryRow> &entries);
 // iommu_ops.piece_list: [[event, ts_ns, iova, paddr, size], ...], the first
 // three relative to the first piece's.
 std::string iommuPiecesJson(const std::vector<IommuPiece> &pieces);
+void iommuPiecesJson(const std::vector<IommuPiece> &pieces, std::string &out);  // into out, replacing it
 
 class RunWriter {
  public:
@@ -164,6 +165,7 @@ class RunWriter {
   int64_t lastTaskId_ = 0;
   int32_t lastTaskPid_ = 0;
   std::string lastTaskComm_;
+  std::string pieceList_;  // the inserting thread's piece_list buffer
 };
 
 }  // namespace dmacheck::store
