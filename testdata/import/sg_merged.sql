@@ -6,4 +6,4 @@ SELECT m.id, m.sg_group, m.sg_index, printf('0x%x', m.dma_addr) AS dma_addr, m.s
   FROM mappings m ORDER BY m.id;
 SELECT e.id AS event, count(*) AS entries, count(json_extract(j.value, '$[0]')) AS segments,
        count(json_extract(j.value, '$[1]')) AS pages
-  FROM events e, json_each(e.sg) j GROUP BY e.id ORDER BY e.id;
+  FROM all_events e, json_each(e.sg) j GROUP BY e.id ORDER BY e.id;

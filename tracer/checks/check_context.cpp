@@ -134,8 +134,9 @@ bool CheckContext::loadAll(std::string &error) {
     // wrapped, so the trace is incomplete there.
     store::Statement s = database().prepare(
         "SELECT MAX(first_ts) FROM (SELECT cpu, MIN(ts_ns) AS first_ts FROM (SELECT cpu, ts_ns FROM events WHERE cpu "
-        "IS NOT NULL UNION ALL SELECT cpu, ts_ns FROM iommu_ops WHERE cpu IS NOT NULL UNION ALL SELECT cpu, ts_ns "
-        "FROM mapping_events WHERE cpu IS NOT NULL) GROUP BY cpu)");
+        "IS NOT NULL UNION ALL SELECT cpu, ts_ns FROM iommu_ops WHERE cpu IS NOT NULL UNION ALL SELECT map_cpu, "
+        "map_ts FROM mappings WHERE holds & 1 AND map_cpu IS NOT NULL UNION ALL SELECT unmap_cpu, unmap_ts FROM "
+        "mappings WHERE holds & 2 AND unmap_cpu IS NOT NULL) GROUP BY cpu)");
     if (s.valid() && s.step() && !s.isNull(0)) completeFromNs_ = s.columnU64(0);
     if (completeFromNs_ == 0) completeFromNs_ = info().startNs;
   }
@@ -163,6 +164,28 @@ bool CheckContext::loadMappings(std::string &error) {
   return true;
 }
 
+namespace {
+
+// A dma_unmap_sg as its events row had it (mapping_events), without the
+// array: the checks need its nents, not its addresses.
+Event heldUnmapSg(const Mapping &m) {
+  Event e;
+  e.id = m.unmapEvent.value_or(0);
+  e.tsNs = m.unmapTs.value_or(0);
+  if (m.unmapCpu >= 0) e.cpu = m.unmapCpu;
+  e.type = m.unmapType;
+  e.device = m.device;
+  e.size = 0;
+  e.dir = m.unmapDir;
+  e.attrs = m.unmapAttrs;
+  e.aux = static_cast<uint64_t>(m.unmapNents);
+  e.stack = m.unmapStack;
+  e.source = m.unmapSource;
+  return e;
+}
+
+}  // namespace
+
 bool CheckContext::loadReleases(std::string &error) {
   std::string types;
   for (const auto &r : kReleaseTypes) types += (types.empty() ? "" : ", ") + std::to_string(typeCode(r.event));
@@ -174,9 +197,15 @@ bool CheckContext::loadReleases(std::string &error) {
     return false;
   }
   const int unmapSg = typeCode("dma_unmap_sg");
-  // The releases a mappings row holds closed that row: none is kept here.
+  // The releases a mappings row holds closed that row: only a dma_unmap_sg
+  // is kept (the sg checks compare its nents), rebuilt from the row.
   releaseCount_ = 0;
-  for (const Mapping &m : mappings_) releaseCount_ += (m.holds & store::kHoldsUnmapEvent) != 0;
+  for (const Mapping &m : mappings_) {
+    if (!(m.holds & store::kHoldsUnmapEvent)) continue;
+    ++releaseCount_;
+    if (m.unmapType == unmapSg) releases_.push_back(heldUnmapSg(m));
+  }
+  const size_t heldReleases = releases_.size();
   while (s.step()) {
     const int64_t id = s.columnInt(0);
     const int type = static_cast<int>(s.columnInt(3));
@@ -202,6 +231,8 @@ bool CheckContext::loadReleases(std::string &error) {
     error = "cannot read events: " + database().lastError();
     return false;
   }
+  std::inplace_merge(releases_.begin(), releases_.begin() + static_cast<std::ptrdiff_t>(heldReleases),
+                     releases_.end(), [](const Event &a, const Event &b) { return a.id < b.id; });
   // The sg-nents check compares every sg unmap's nents with its map's: one
   // scan here instead of a lookup per list.
   store::Statement n = database().prepare("SELECT id, aux FROM events WHERE type = ? AND aux IS NOT NULL ORDER BY id");

@@ -106,7 +106,7 @@ bool MappingTracker::process(int64_t eventId, int64_t device, std::optional<int6
     case EventType::DmaFree: return unmap(call, e, MappingKind::Coherent);
     case EventType::DmaFreePages: return unmap(call, e, MappingKind::Pages);
     case EventType::DmaFreeSgt: return unmap(call, e, MappingKind::Sgt);
-    case EventType::DmaUnmapSg: unmapSg(call, e); return false;
+    case EventType::DmaUnmapSg: return unmapSg(call, e);
     case EventType::DmaMapSgErr:
     case EventType::DmaAllocSgtErr:
       if (device) devices_[device].failedMaps++;
@@ -378,13 +378,13 @@ bool MappingTracker::unmap(const Call &call, const TraceEvent &e, MappingKind ki
   return held;
 }
 
-void MappingTracker::unmapSg(const Call &call, const TraceEvent &e) {
+bool MappingTracker::unmapSg(const Call &call, const TraceEvent &e) {
   const auto &[eventId, device, stack, origin] = call;
   TaskState &task = tasks_[{e.cpu, e.pid}];
   task.lastRelease.reset();
   if (!device) {
     out_.count(stats::kEventWithoutDevice, describe(eventId, e));
-    return;
+    return false;
   }
   std::vector<uint64_t> phys;
   for (const SgEntry &entry : e.sg) phys.push_back(entry.physAddr);
@@ -430,12 +430,22 @@ void MappingTracker::unmapSg(const Call &call, const TraceEvent &e) {
   }
   if (!chosen) {
     out_.count(lastLossTs_ ? stats::kUnmapWithoutMapAfterLoss : stats::kUnmapSgWithoutMap, describe(eventId, e));
-    return;
+    return false;
   }
   SgList list = std::move(bucket->second[*chosen]);
   bucket->second.erase(bucket->second.begin() + static_cast<std::ptrdiff_t>(*chosen));
   if (bucket->second.empty()) sgLists_.erase(bucket);
   if (candidates > 1) out_.count(stats::kAmbiguousPair, describe(eventId, e));
+  // Its array is the first entries of the list's dma_map_sg array (pairing
+  // compares them), physical addresses only: rebuilt from that event, the
+  // first segment row it closes holds it (mapping_events). Not when the
+  // arrays were capped (6.18) or the event has more than the kernel's
+  // 6.12 fields.
+  const int32_t nents = e.nents >= 0 ? e.nents : static_cast<int32_t>(e.sg.size());
+  bool holdable = !e.sgTruncated && e.size == 0 && e.physAddr == 0 && e.dmaAddr == 0 &&
+                  static_cast<size_t>(nents) == e.sg.size();
+  for (const SgEntry &entry : e.sg) holdable = holdable && entry.dmaAddr == 0 && entry.length == 0;
+  bool held = false;
   Release release{device, {}, {}};
   for (const auto &[dmaAddr, id] : list.segments) {
     std::optional<Mapping> m = takeById(device, dmaAddr, id);
@@ -444,11 +454,17 @@ void MappingTracker::unmapSg(const Call &call, const TraceEvent &e) {
     if (!m) continue;
     if (candidates > 1) m->flags |= store::kAmbiguousPair;
     close(*m, call, e, false);
+    m->unmapNents = nents;
+    if (holdable && !held) {
+      m->holds |= store::kHoldsUnmapEvent;
+      held = true;
+    }
     release.ranges.push_back(pageRange(m->dmaAddr, m->size));
     release.mappings.push_back(m->id);
     out_.onMapping(*m);
   }
   task.lastRelease = std::move(release);
+  return held;
 }
 
 // ------------------------------------------------------------------- syncs

@@ -147,7 +147,7 @@ class MappingTracker {
   bool map(const Call &call, const TraceEvent &e, store::MappingKind kind);
   void mapSg(const Call &call, const TraceEvent &e);
   bool unmap(const Call &call, const TraceEvent &e, store::MappingKind kind);
-  void unmapSg(const Call &call, const TraceEvent &e);
+  bool unmapSg(const Call &call, const TraceEvent &e);
   void sync(int64_t eventId, int64_t device, const TraceEvent &e);
   void iommu(int64_t eventId, std::optional<int64_t> stack, const EventOrigin &origin, const TraceEvent &e);
   void bounce(int64_t eventId, int64_t device, const TraceEvent &e);

@@ -187,7 +187,7 @@ TEST_F(MappingTrackerTest, PairedPageEventsAreHeldByTheirMappingRow) {
 }
 
 // What a mapping row cannot hold keeps its events row: a failed map, an
-// unmatched unmap, alloc/free (gfp flags), sg events (their arrays), and a
+// unmatched unmap, alloc/free (gfp flags), dma_map_sg (its array), and a
 // release with a physical address of its own (6.18's dma_unmap_phys).
 TEST_F(MappingTrackerTest, EventsTheRowCannotHoldAreNotHeld) {
   const MappingTracker::EventOrigin origin{1, 1};
@@ -197,7 +197,7 @@ TEST_F(MappingTrackerTest, EventsTheRowCannotHoldAreNotHeld) {
   EXPECT_FALSE(tracker_.process(4, 1, std::nullopt, freeCoherent(4, 0x2000, 4096), origin));
   std::vector<uint64_t> phys = {0x7000};
   EXPECT_FALSE(tracker_.process(5, 1, std::nullopt, mapSg(5, {{0x9000, 0x1000}}, phys), origin));
-  EXPECT_FALSE(tracker_.process(6, 1, std::nullopt, unmapSg(6, phys), origin));
+  EXPECT_TRUE(tracker_.process(6, 1, std::nullopt, unmapSg(6, phys), origin));  // see below
   EXPECT_TRUE(tracker_.process(7, 1, std::nullopt, mapPage(7, 0x3000, 4096, 0xb000), origin));
   TraceEvent unmapPhys = unmapPage(8, 0x3000, 4096);
   unmapPhys.physAddr = 0xb000;
@@ -206,9 +206,34 @@ TEST_F(MappingTrackerTest, EventsTheRowCannotHoldAreNotHeld) {
   EXPECT_EQ(out_.mappings[0].holds, 0);  // the coherent one
   EXPECT_EQ(out_.mappings[0].mapType, static_cast<int>(EventType::DmaAlloc));
   EXPECT_EQ(out_.mappings[0].unmapType, static_cast<int>(EventType::DmaFree));
-  EXPECT_EQ(out_.mappings[1].holds, 0);  // the sg segment
+  EXPECT_EQ(out_.mappings[1].holds, store::kHoldsUnmapEvent);  // the sg segment: its unmap only
   EXPECT_EQ(out_.mappings[1].unmapType, static_cast<int>(EventType::DmaUnmapSg));
   EXPECT_EQ(out_.mappings[2].holds, store::kHoldsMapEvent);
+}
+
+// A paired dma_unmap_sg is held by the first segment row it closes, with
+// its nents; one with a capped array (6.18) or an entry the map's array
+// cannot give back keeps its events row.
+TEST_F(MappingTrackerTest, PairedUnmapSgIsHeldByItsFirstClosedSegment) {
+  const MappingTracker::EventOrigin origin{1, 1};
+  std::vector<uint64_t> phys = {0x7000, 0x9000, 0xb000};
+  tracker_.process(1, 1, std::nullopt, mapSg(1, {{0x1000, 0x1000}, {0x2000, 0x1000}, {0x3000, 0x1000}}, phys), origin);
+  EXPECT_TRUE(tracker_.process(2, 1, std::nullopt, unmapSg(2, phys), origin));
+  ASSERT_EQ(out_.mappings.size(), 3u);
+  for (const Mapping &m : out_.mappings) EXPECT_EQ(m.unmapNents, 3);
+  EXPECT_EQ(out_.mappings[0].holds, store::kHoldsUnmapEvent);
+  EXPECT_EQ(out_.mappings[1].holds, 0);
+  EXPECT_EQ(out_.mappings[2].holds, 0);
+
+  tracker_.process(3, 1, std::nullopt, mapSg(3, {{0x1000, 0x1000}}, {0x7000}), origin);
+  TraceEvent capped = unmapSg(4, {0x7000});
+  capped.sgTruncated = true;
+  EXPECT_FALSE(tracker_.process(4, 1, std::nullopt, capped, origin));
+  tracker_.process(5, 1, std::nullopt, mapSg(5, {{0x1000, 0x1000}}, {0x7000}), origin);
+  TraceEvent withLength = unmapSg(6, {0x7000});
+  withLength.sg[0].length = 0x1000;
+  EXPECT_FALSE(tracker_.process(6, 1, std::nullopt, withLength, origin));
+  EXPECT_EQ(out_.mappings.size(), 5u);
 }
 
 // The wrong release is held too: unmap_type tells which one it was.

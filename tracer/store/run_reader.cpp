@@ -21,7 +21,7 @@ int64_t clampU64(uint64_t v) { return v > static_cast<uint64_t>(kI64Max) ? kI64M
 const char *const kMappingColumns =
     "id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, map_event, unmap_event, "
     "unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, flags, long_lived, map_type, map_cpu, "
-    "map_task, map_source, unmap_type, unmap_cpu, unmap_task, unmap_source, unmap_attrs, holds";
+    "map_task, map_source, unmap_type, unmap_cpu, unmap_task, unmap_source, unmap_attrs, holds, unmap_nents";
 
 Mapping readMapping(const Statement &s) {
   Mapping m;
@@ -56,6 +56,7 @@ Mapping readMapping(const Statement &s) {
   m.unmapSource = static_cast<int32_t>(intOr(27, 0));
   m.unmapAttrs = s.columnOptionalU64(28).value_or(0);
   m.holds = static_cast<uint8_t>(s.columnInt(29));
+  m.unmapNents = static_cast<int32_t>(intOr(30, -1));
   return m;
 }
 
@@ -86,7 +87,8 @@ constexpr const char *kEventColumns =
 
 // Event types a mappings row may hold (mappings.holds, view mapping_events).
 bool heldByMappings(int type) {
-  for (std::string_view name : {"dma_map_page", "dma_unmap_page", "dma_map_resource", "dma_unmap_resource"})
+  for (std::string_view name :
+       {"dma_map_page", "dma_unmap_page", "dma_map_resource", "dma_unmap_resource", "dma_unmap_sg"})
     if (type == eventTypeCode(name)) return true;
   return false;
 }

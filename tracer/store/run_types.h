@@ -128,6 +128,7 @@ struct Mapping {
   int32_t mapSource = 0, unmapSource = 0;  // sources.id; 0 unknown
   int64_t mapTask = 0, unmapTask = 0;      // tasks.id; 0 when the format gives no pid
   uint64_t unmapAttrs = 0;                 // DMA_ATTR_* bits the release passed
+  int32_t unmapNents = -1;                 // nents of the dma_unmap_sg that released it; -1 otherwise
 
   bool live() const { return !unmapTs.has_value(); }
   bool liveAt(uint64_t t) const { return mapTs <= t && (!unmapTs || *unmapTs > t); }

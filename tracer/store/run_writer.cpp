@@ -106,8 +106,8 @@ bool RunWriter::begin(Database &db, std::string &error, bool background) {
                      "INSERT INTO mappings (id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, "
                      "map_event, unmap_event, unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, "
                      "flags, long_lived, map_type, map_cpu, map_task, map_source, unmap_type, unmap_cpu, "
-                     "unmap_task, unmap_source, unmap_attrs, holds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "unmap_task, unmap_source, unmap_attrs, holds, unmap_nents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      error_);
   iommu_ = prepare(db,
                    "INSERT INTO iommu_ops (id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, "
@@ -274,6 +274,7 @@ void RunWriter::insert(const Mapping &m) {
   bindUnlessZero(28, m.unmapSource);
   m.unmapTs ? s.bindU64(29, m.unmapAttrs) : s.bindNull(29);
   s.bindInt(30, m.holds);
+  bindUnlessNegative(31, m.unmapNents);
   check(s, "mappings");
 }
 

@@ -163,14 +163,18 @@ CREATE TABLE mappings (
   unmap_task INTEGER,  -- tasks.id of the release; NULL while live or without pid
   unmap_source INTEGER,  -- sources.id of the release; NULL while live
   unmap_attrs INTEGER,  -- DMA_ATTR_* bits the release passed; NULL while live
-  holds INTEGER NOT NULL DEFAULT 0  -- bits: 1 the map event, 2 the release event is stored only in this row (no events row; see the view mapping_events)
+  holds INTEGER NOT NULL DEFAULT 0,  -- bits: 1 the map event, 2 the release event is stored only in this row (no events row; see the view mapping_events). A dma_unmap_sg is held by the first segment row it closed
+  unmap_nents INTEGER  -- nents of the dma_unmap_sg that released this segment; NULL for other releases
 );
 
--- View: the dma_map_page/dma_map_resource and dma_unmap_page/
--- dma_unmap_resource events that a mappings row holds (mappings.holds), as
--- events rows: the columns mean what they mean in events; mapping is the
--- mappings.id that holds the event. There is no index behind it: a lookup
--- by id scans mappings (0.1 s per million rows).
+-- View: the events that a mappings row holds (mappings.holds), as events
+-- rows: dma_map_page/dma_map_resource that made the mapping, the
+-- dma_unmap_page/dma_unmap_resource that released it, and a dma_unmap_sg
+-- that released an sg list (its physical address array is the first
+-- unmap_nents entries of its dma_map_sg's, rebuilt from that event's sg).
+-- The columns mean what they mean in events; mapping is the mappings.id that
+-- holds the event. There is no index behind it: a lookup by id scans
+-- mappings (0.1 s per million rows).
 CREATE VIEW mapping_events (
   id,  -- event id (mappings.map_event or unmap_event)
   ts_ns,  -- ns
@@ -183,11 +187,11 @@ CREATE VIEW mapping_events (
   size,  -- size in bytes
   dir,  -- directions.id; NULL when the event has none
   attrs,  -- DMA_ATTR_* bits
-  aux,  -- always NULL (these events have no type-specific field)
+  aux,  -- nents (dma_unmap_sg); NULL for the others
   stack,  -- stacks.id; NULL without a stack trace
   source,  -- sources.id
   text,  -- always NULL
-  sg,  -- always NULL
+  sg,  -- the array of a dma_unmap_sg, as events.sg; NULL for the others
   mapping  -- mappings.id of the row that holds the event
 ) AS
   SELECT map_event, map_ts, map_cpu, map_task, map_type, device, dma_addr, phys_addr, size, dir, attrs, NULL,
@@ -196,7 +200,13 @@ CREATE VIEW mapping_events (
   UNION ALL
   SELECT unmap_event, unmap_ts, unmap_cpu, unmap_task, unmap_type, device, dma_addr, NULL, unmap_size, unmap_dir,
          unmap_attrs, NULL, unmap_stack, unmap_source, NULL, NULL, id
-    FROM mappings WHERE holds & 2;
+    FROM mappings WHERE holds & 2 AND unmap_nents IS NULL
+  UNION ALL
+  SELECT m.unmap_event, m.unmap_ts, m.unmap_cpu, m.unmap_task, m.unmap_type, m.device, NULL, NULL, 0, m.unmap_dir,
+         m.unmap_attrs, m.unmap_nents, m.unmap_stack, m.unmap_source, NULL,
+         (SELECT json_group_array(json_array(NULL, json_extract(j.value, '$[1]'), NULL))
+            FROM events g, json_each(g.sg) j WHERE g.id = m.sg_group AND j.key < m.unmap_nents), m.id
+    FROM mappings m WHERE m.holds & 2 AND m.unmap_nents IS NOT NULL;
 
 -- iommu:map and iommu:unmap operations, linked to the dma: event of the same
 -- CPU and task that they belong to where adjacency allows. The iommu:map
