@@ -36,6 +36,10 @@ struct ImportOptions {
   // Insert rows on a second thread so that parsing and pairing overlap with
   // SQLite (see RunWriter).
   bool backgroundWriter = true;
+  // Feed the sink through a PipelinedSink: the sink (pairing, the writer's
+  // producer side) runs on a thread of its own, so that decoding the input
+  // overlaps with it.
+  bool readerThread = true;
   // Unlink the temporary database on SIGINT/SIGTERM (the CLI sets this).
   bool removeTempOnSignal = false;
   // Told when the import enters its last phase (indexes), for progress UIs.

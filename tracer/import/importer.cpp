@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "database.h"
+#include "pipelined_sink.h"
 #include "run_writer.h"
 
 namespace dmacheck::tracer {
@@ -103,7 +104,15 @@ bool build(const std::vector<ImportInput> &inputs, const std::string &tmp, const
     sink.beginSource(source.id, input.path);
     ReaderStats stats;
     std::string readError;
-    if (!input.read(sink, stats, readError)) {
+    bool read = false;
+    if (options.readerThread) {
+      PipelinedSink pipe(sink);
+      read = input.read(pipe, stats, readError);
+      pipe.drain();  // before the sink is used on this thread again
+    } else {
+      read = input.read(sink, stats, readError);
+    }
+    if (!read) {
       error = input.path + ": " + readError;
       return false;
     }

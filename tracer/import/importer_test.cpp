@@ -169,6 +169,56 @@ TEST_F(ImporterTest, SynchronousWriterGivesTheSameRows) {
   EXPECT_EQ(reader->faults().size(), 1u);
 }
 
+// The sink on its own thread (PipelinedSink, the default) and on the
+// reader's give the same database.
+TEST_F(ImporterTest, SinkThreadGivesTheSameRows) {
+  auto dump = [](const std::string &path) {
+    std::string error, out;
+    auto reader = store::RunReader::open(path, error);
+    EXPECT_TRUE(reader) << error;
+    if (!reader) return out;
+    for (const char *sql : {"SELECT * FROM all_events ORDER BY id", "SELECT * FROM mappings ORDER BY id",
+                            "SELECT * FROM iommu_ops ORDER BY id", "SELECT * FROM lost_events ORDER BY id",
+                            "SELECT * FROM faults ORDER BY id", "SELECT * FROM devices ORDER BY id"}) {
+      store::Statement s = reader->database().prepare(sql);
+      while (s.step()) {
+        for (int c = 0; c < s.columnCount(); ++c) out += (s.isNull(c) ? "NULL" : s.columnText(c)) + "|";
+        out += "\n";
+      }
+    }
+    return out;
+  };
+  auto input = [this]() {
+    ImportInput in = inputOf("many.txt", {});
+    in.read = [this](EventSink &sink, ReaderStats &stats, std::string &) {
+      for (uint64_t i = 0; i < 3000; ++i) {
+        uint64_t addr = 0x100000 + (i % 64) * 0x1000;
+        sink.onEvent(iommuMap(10 * i + 1, addr, 4096, 0x200000 + i * 0x1000));
+        sink.onEvent(mapPage(10 * i + 2, addr, 4096, 0x200000 + i * 0x1000));
+        if (i % 500 == 499) sink.onLostEvents(LostEvents{0, 10 * i + 3, 5});
+        sink.onEvent(iommuUnmap(10 * i + 4, addr, 4096));
+        sink.onEvent(unmapPage(10 * i + 5, addr, 4096));
+        stats.parsed += 4;
+      }
+      for (const TraceEvent &e : sample()) sink.onEvent(e);
+      stats.inputUnits = stats.parsed;
+      return true;
+    };
+    return in;
+  };
+  ImportResult result;
+  std::string error;
+  ASSERT_TRUE(importRun({input()}, db_, {}, result, error)) << error;
+  ImportOptions onReaderThread;
+  onReaderThread.readerThread = false;
+  std::string other = dir_ + "/other.db";
+  ASSERT_TRUE(importRun({input()}, other, onReaderThread, result, error)) << error;
+  std::string threaded = dump(db_);
+  EXPECT_GT(threaded.size(), 10000u);
+  EXPECT_EQ(threaded, dump(other));
+  std::remove(other.c_str());
+}
+
 TEST_F(ImporterTest, MissingDirectoryIsAClearError) {
   ImportResult result;
   std::string error;
