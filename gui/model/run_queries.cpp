@@ -140,11 +140,13 @@ namespace {
 
 // The latest event before t on cpu (on any CPU when cpu is nullopt); nullopt
 // when there is none. Event ids follow time, so the stored events, iommu ops
-// and held map events (mappings ids follow map order) are backward walks by
-// id; the unmaps that mappings rows hold are searched among each device's
-// mappings live between that event and t, a short window in a busy trace.
-std::optional<uint64_t> previousEventTs(store::RunReader &reader, store::Statement &walk, uint64_t t,
-                                        std::optional<int32_t> cpu) {
+// and held map events (mappings ids follow map order; the iommu:map a row
+// holds ran just before its map, on its CPU) are backward walks by id; the
+// unmaps (and the iommu:unmaps just before them) that mappings rows hold are
+// searched among each device's mappings live between that event and t, a
+// short window in a busy trace.
+std::optional<uint64_t> previousEventTs(store::RunReader &reader, store::Statement &walk,
+                                        store::Statement &heldIommuUnmap, uint64_t t, std::optional<int32_t> cpu) {
   std::optional<uint64_t> found;
   if (walk.valid()) {
     walk.reset();
@@ -160,8 +162,15 @@ std::optional<uint64_t> previousEventTs(store::RunReader &reader, store::Stateme
     w.t1 = t;
     w.ordered = false;
     reader.forEachMappingInWindow(w, [&](const store::Mapping &m) {
-      if ((m.holds & store::kHoldsUnmapEvent) && m.unmapTs && *m.unmapTs < t && (!cpu || m.unmapCpu == *cpu))
-        found = std::max(found.value_or(0), *m.unmapTs);
+      if (!m.unmapTs || (cpu && m.unmapCpu != *cpu)) return true;
+      if ((m.holds & store::kHoldsUnmapEvent) && *m.unmapTs < t) found = std::max(found.value_or(0), *m.unmapTs);
+      if ((m.holds & store::kHoldsIommuUnmap) && heldIommuUnmap.valid()) {
+        heldIommuUnmap.reset();
+        heldIommuUnmap.bindInt(1, m.id);
+        if (heldIommuUnmap.step() && !heldIommuUnmap.isNull(0) && heldIommuUnmap.columnU64(0) < t)
+          found = std::max(found.value_or(0), heldIommuUnmap.columnU64(0));
+        heldIommuUnmap.reset();
+      }
       return true;
     });
   }
@@ -176,7 +185,10 @@ std::vector<LostSpan> lostSpans(store::RunReader &reader, size_t limit) {
       "SELECT MAX(ts) FROM (SELECT (SELECT ts_ns FROM events WHERE ts_ns < ?1 AND (?2 IS NULL OR cpu = ?2) "
       "ORDER BY id DESC LIMIT 1) AS ts UNION ALL SELECT (SELECT ts_ns FROM iommu_ops WHERE ts_ns < ?1 AND "
       "(?2 IS NULL OR cpu = ?2) ORDER BY id DESC LIMIT 1) UNION ALL SELECT (SELECT map_ts FROM mappings WHERE "
-      "map_ts < ?1 AND holds & 1 AND (?2 IS NULL OR map_cpu = ?2) ORDER BY id DESC LIMIT 1))");
+      "map_ts < ?1 AND holds & 1 AND (?2 IS NULL OR map_cpu = ?2) ORDER BY id DESC LIMIT 1) UNION ALL SELECT "
+      "(SELECT map_iommu_ts FROM mappings WHERE map_iommu_ts < ?1 AND holds & 4 AND (?2 IS NULL OR map_cpu = ?2) "
+      "ORDER BY id DESC LIMIT 1))");
+  store::Statement heldIommuUnmap = reader.database().prepare("SELECT unmap_iommu_ts FROM mappings WHERE id = ?");
   for (const store::LostWindow &w : reader.lostEvents()) {
     if (out.size() >= limit) break;
     LostSpan span;
@@ -185,7 +197,7 @@ std::vector<LostSpan> lostSpans(store::RunReader &reader, size_t limit) {
     span.cpu = w.cpu;
     span.count = w.count;
     if (w.tsNs > reader.info().startNs) {
-      if (auto previous = previousEventTs(reader, walk, w.tsNs, w.cpu)) span.from = *previous;
+      if (auto previous = previousEventTs(reader, walk, heldIommuUnmap, w.tsNs, w.cpu)) span.from = *previous;
     }
     out.push_back(span);
   }

@@ -14,6 +14,11 @@ SELECT m.id, d.name AS device, k.name AS kind, printf('0x%x', m.dma_addr) AS dma
  ORDER BY m.id;
 -- The four iommu:map events of the 16 KiB dma_alloc (four physical pages,
 -- one IOVA range) are one iommu_ops row; piece_list keeps each event,
--- relative to the row's own.
+-- relative to the row's own. The single ops linked on their mapping's own
+-- CPU and task are held by the mappings row (holds 4, 8) and have no
+-- iommu_ops row; the first query shows them all the same.
 SELECT id, event, printf('0x%x', iova) AS iova, printf('0x%x', paddr) AS paddr, size, pieces, piece_list
   FROM iommu_ops ORDER BY id;
+SELECT id, holds, map_iommu_event, iif(map_iommu_paddr IS NULL, NULL, printf('0x%x', map_iommu_paddr)) AS paddr,
+       unmap_iommu_event, unmap_iommu_unmapped
+  FROM mappings ORDER BY id;

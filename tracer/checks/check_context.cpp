@@ -136,7 +136,9 @@ bool CheckContext::loadAll(std::string &error) {
         "SELECT MAX(first_ts) FROM (SELECT cpu, MIN(ts_ns) AS first_ts FROM (SELECT cpu, ts_ns FROM events WHERE cpu "
         "IS NOT NULL UNION ALL SELECT cpu, ts_ns FROM iommu_ops WHERE cpu IS NOT NULL UNION ALL SELECT map_cpu, "
         "map_ts FROM mappings WHERE holds & 1 AND map_cpu IS NOT NULL UNION ALL SELECT unmap_cpu, unmap_ts FROM "
-        "mappings WHERE holds & 2 AND unmap_cpu IS NOT NULL) GROUP BY cpu)");
+        "mappings WHERE holds & 2 AND unmap_cpu IS NOT NULL UNION ALL SELECT map_cpu, map_iommu_ts FROM mappings "
+        "WHERE holds & 4 AND map_cpu IS NOT NULL UNION ALL SELECT unmap_cpu, unmap_iommu_ts FROM mappings WHERE "
+        "holds & 8 AND unmap_cpu IS NOT NULL) GROUP BY cpu)");
     if (s.valid() && s.step() && !s.isNull(0)) completeFromNs_ = s.columnU64(0);
     if (completeFromNs_ == 0) completeFromNs_ = info().startNs;
   }

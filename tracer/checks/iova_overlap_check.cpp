@@ -19,6 +19,9 @@ void IovaOverlapCheck::run(CheckContext &context, FindingList &out) {
     return;
   }
   while (s.step()) translated.insert(s.columnInt(0));
+  // iommu:maps a mappings row holds have no iommu_ops row.
+  for (const Mapping &m : context.mappings())
+    if (m.holds & store::kHoldsIommuMap) translated.insert(m.device);
 
   for (int64_t device : translated) {
     context.count("translated_devices");

@@ -52,8 +52,11 @@ json buildStats(store::RunReader &reader) {
                   "UNION ALL SELECT map_type, count(*) FROM mappings WHERE holds & 1 GROUP BY map_type "
                   "UNION ALL SELECT unmap_type, count(*) FROM mappings WHERE holds & 2 GROUP BY unmap_type "
                   "UNION ALL SELECT CASE op WHEN 0 THEN (SELECT id FROM event_types WHERE name = 'iommu_map') "
-                  "ELSE (SELECT id FROM event_types WHERE name = 'iommu_unmap') END, sum(pieces) FROM iommu_ops GROUP BY op) "
-                  "c JOIN event_types t ON t.id = c.type GROUP BY c.type ORDER BY c.type")) {
+                  "ELSE (SELECT id FROM event_types WHERE name = 'iommu_unmap') END, sum(pieces) FROM iommu_ops GROUP BY op "
+                  "UNION ALL SELECT (SELECT id FROM event_types WHERE name = 'iommu_map'), count(*) FROM mappings "
+                  "WHERE holds & 4 UNION ALL SELECT (SELECT id FROM event_types WHERE name = 'iommu_unmap'), count(*) "
+                  "FROM mappings WHERE holds & 8) "
+                  "c JOIN event_types t ON t.id = c.type GROUP BY c.type HAVING sum(n) > 0 ORDER BY c.type")) {
     j["events_by_type"][name] = n;
     events += n;
   }
@@ -84,10 +87,15 @@ json buildStats(store::RunReader &reader) {
   j["bytes_mapped"] = bytes;
   j["live_at_end"] = live;
   j["close_inconclusive"] = scalar(db, "SELECT count(*) FROM mappings WHERE flags & 1");
-  // Events, not rows: a row may hold several merged iommu:map events (pieces).
-  j["iommu_ops"] = {{"total", scalar(db, "SELECT coalesce(sum(pieces), 0) FROM iommu_ops")},
-                    {"linked", scalar(db, "SELECT coalesce(sum(pieces), 0) FROM iommu_ops WHERE mapping IS NOT NULL")},
-                    {"rows", scalar(db, "SELECT count(*) FROM iommu_ops")}};
+  // Events, not rows: a row may hold several merged iommu:map events
+  // (pieces), and a mappings row may hold the ops linked to it (holds 4/8).
+  const uint64_t heldOps =
+      scalar(db, "SELECT coalesce(sum((holds & 4 != 0) + (holds & 8 != 0)), 0) FROM mappings WHERE holds & 12");
+  j["iommu_ops"] = {
+      {"total", scalar(db, "SELECT coalesce(sum(pieces), 0) FROM iommu_ops") + heldOps},
+      {"linked", scalar(db, "SELECT coalesce(sum(pieces), 0) FROM iommu_ops WHERE mapping IS NOT NULL") + heldOps},
+      {"rows", scalar(db, "SELECT count(*) FROM iommu_ops")},
+      {"held_by_mappings", heldOps}};
   j["syncs"] = scalar(db, "SELECT count(*) FROM syncs");
   j["bounces"] = scalar(db, "SELECT count(*) FROM bounces");
   j["faults"] = json::array();
@@ -136,8 +144,11 @@ void printText(const json &j, const std::string &path, std::ostream &out) {
                        d["peak_live"].get<uint64_t>(), d["live_at_end"].get<uint64_t>(),
                        d["failed_maps"].get<uint64_t>());
   }
-  out << fmt::format("\niommu ops: {} in {} rows ({} linked to a mapping); syncs: {}; swiotlb bounces: {}\n",
-                     j["iommu_ops"]["total"].get<uint64_t>(), j["iommu_ops"]["rows"].get<uint64_t>(),
+  out << fmt::format("\niommu ops: {} ({} in {} iommu_ops rows, {} in mappings rows; {} linked to a mapping); "
+                     "syncs: {}; swiotlb bounces: {}\n",
+                     j["iommu_ops"]["total"].get<uint64_t>(),
+                     j["iommu_ops"]["total"].get<uint64_t>() - j["iommu_ops"]["held_by_mappings"].get<uint64_t>(),
+                     j["iommu_ops"]["rows"].get<uint64_t>(), j["iommu_ops"]["held_by_mappings"].get<uint64_t>(),
                      j["iommu_ops"]["linked"].get<uint64_t>(),
                      j["syncs"].get<uint64_t>(), j["bounces"].get<uint64_t>());
   out << fmt::format("faults: {}\n", j["faults"].size());

@@ -395,7 +395,10 @@ void ImportSink::count(std::string_view reason, const std::string &sample) {
   addStat(reason, "importer", stats::describeReason(reason, "error").severity, 1, sample);
 }
 
-void ImportSink::onMapping(const store::Mapping &mapping) { writer_.addMapping(mapping); }
+void ImportSink::onMapping(const store::Mapping &mapping, const std::optional<store::IommuOp> &mapOp,
+                           const std::optional<store::IommuOp> &unmapOp) {
+  writer_.addMapping(mapping, mapOp, unmapOp);
+}
 void ImportSink::onIommuOp(const store::IommuOp &op) { writer_.addIommuOp(op); }
 void ImportSink::onSync(const store::SyncRow &sync) { writer_.addSync(sync); }
 void ImportSink::onBounce(const store::BounceRow &bounce) { writer_.addBounce(bounce); }

@@ -86,7 +86,8 @@ class ImportSink : public EventSink, private TrackerOutput {
   };
 
   // TrackerOutput
-  void onMapping(const store::Mapping &mapping) override;
+  void onMapping(const store::Mapping &mapping, const std::optional<store::IommuOp> &mapOp,
+                 const std::optional<store::IommuOp> &unmapOp) override;
   void onIommuOp(const store::IommuOp &op) override;
   void onSync(const store::SyncRow &sync) override;
   void onBounce(const store::BounceRow &bounce) override;

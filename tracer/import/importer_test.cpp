@@ -140,18 +140,19 @@ TEST_F(ImporterTest, ManyEventsThroughTheBackgroundWriter) {
   auto reader = store::RunReader::open(db_, error);
   ASSERT_TRUE(reader) << error;
   store::Statement s = reader->database().prepare(
-      "SELECT (SELECT count(*) FROM mappings WHERE unmap_ts IS NOT NULL), (SELECT count(mapping) FROM iommu_ops), "
+      "SELECT (SELECT count(*) FROM mappings WHERE unmap_ts IS NOT NULL), (SELECT count(mapping) FROM iommu_events), "
       "(SELECT count(*) FROM events), (SELECT count(*) FROM iommu_ops), (SELECT count(*) FROM mapping_events), "
-      "(SELECT count(*) FROM all_events)");
+      "(SELECT count(*) FROM all_events), (SELECT count(*) FROM mappings WHERE holds = 15)");
   ASSERT_TRUE(s.step());
   EXPECT_EQ(s.columnInt(0), 40000);
   EXPECT_EQ(s.columnInt(1), 80000);
-  // Every event is stored once: iommu:map/unmap in iommu_ops, the paired
-  // dma_map_page/dma_unmap_page in their mappings row.
+  // Every event is stored once: each mapping row holds its dma_map_page,
+  // dma_unmap_page and the iommu:map and iommu:unmap linked to them.
   EXPECT_EQ(s.columnInt(2), 0);
-  EXPECT_EQ(s.columnInt(3), 80000);
+  EXPECT_EQ(s.columnInt(3), 0);
   EXPECT_EQ(s.columnInt(4), 80000);
   EXPECT_EQ(s.columnInt(5), 160000);
+  EXPECT_EQ(s.columnInt(6), 40000);
 }
 
 // The synchronous writer gives the same database as the background one.

@@ -51,6 +51,12 @@ int bitWidth(uint64_t v) {
   return w;
 }
 
+// The op ran where the mapping's own event did: a mappings row that holds
+// it keeps only its map_/unmap_ CPU, task and source.
+bool ranWith(const store::IommuOp &op, int32_t cpu, const MappingTracker::EventOrigin &origin) {
+  return op.cpu.value_or(-1) == cpu && op.task == origin.task && op.source == origin.source;
+}
+
 bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
@@ -185,7 +191,7 @@ bool MappingTracker::map(const Call &call, const TraceEvent &e, MappingKind kind
   int64_t id = addLive(std::move(m));
   linkBounces(task, device, {{e.physAddr, id, e.dmaAddr}});
   auto [lo, hi] = pageRange(e.dmaAddr, e.size);
-  linkPendingMaps(task, device, {{id, lo, hi}});
+  linkPendingMaps(task, device, {{id, lo, hi}}, call, e.cpu);
   return single;
 }
 
@@ -243,7 +249,7 @@ void MappingTracker::mapSg(const Call &call, const TraceEvent &e) {
   }
   sgLists_[hashSg(device, list.phys)].push_back(std::move(list));
   linkBounces(task, device, buffers);
-  linkPendingMaps(task, device, made);
+  linkPendingMaps(task, device, made, call, e.cpu);
 }
 
 std::optional<Mapping> MappingTracker::takeBestFit(int64_t device, uint64_t dmaAddr, const TraceEvent &e,
@@ -357,15 +363,21 @@ bool MappingTracker::unmap(const Call &call, const TraceEvent &e, MappingKind ki
   const bool held = (kind == MappingKind::Page || kind == MappingKind::Resource) && e.physAddr == 0;
   if (held) m->holds |= store::kHoldsUnmapEvent;
   // iommu:unmap precedes dma_unmap_page (and follows dma_free): link what is
-  // pending now, remember the release for what comes after.
+  // pending now, remember the release for what comes after. The first one
+  // on the release's CPU, task and source is held by the mapping's row.
   auto [lo, hi] = pageRange(m->dmaAddr, m->size);
   bool linked = false;
+  std::optional<store::IommuOp> heldUnmap;
   std::vector<store::IommuOp> rest;
   for (store::IommuOp &op : task.pendingUnmaps) {
     if (overlaps(op.iova, op.iova + std::max<uint64_t>(op.size, 1), lo, hi)) {
       op.device = device;
       op.mapping = m->id;
-      emitOp(std::move(op));
+      if (!heldUnmap && ranWith(op, e.cpu, origin)) {
+        heldUnmap = std::move(op);
+      } else {
+        emitOp(std::move(op));
+      }
       linked = true;
     } else {
       rest.push_back(std::move(op));
@@ -374,7 +386,7 @@ bool MappingTracker::unmap(const Call &call, const TraceEvent &e, MappingKind ki
   task.pendingUnmaps.clear();
   flushOps(rest, stats::kIommuUnmapUnlinked);
   if (!linked) task.lastRelease = Release{device, {{lo, hi}}, {m->id}};
-  out_.onMapping(*m);
+  emitMapping(*m, std::move(heldUnmap));
   return held;
 }
 
@@ -461,7 +473,7 @@ bool MappingTracker::unmapSg(const Call &call, const TraceEvent &e) {
     }
     release.ranges.push_back(pageRange(m->dmaAddr, m->size));
     release.mappings.push_back(m->id);
-    out_.onMapping(*m);
+    emitMapping(*m);
   }
   task.lastRelease = std::move(release);
   return held;
@@ -538,6 +550,25 @@ void appendPiece(store::IommuOp &run, const store::IommuOp &op) {
 
 void MappingTracker::emitOp(store::IommuOp op) { out_.onIommuOp(op); }
 
+void MappingTracker::emitLinkedMap(store::IommuOp op, const Call &call, int32_t cpu) {
+  if (op.pieces.empty() && ranWith(op, cpu, call.origin) && !heldMapOps_.count(*op.mapping)) {
+    heldMapOps_.emplace(*op.mapping, std::move(op));
+    return;
+  }
+  emitOp(std::move(op));
+}
+
+void MappingTracker::emitMapping(Mapping &m, std::optional<store::IommuOp> unmapOp) {
+  std::optional<store::IommuOp> mapOp;
+  if (auto it = heldMapOps_.find(m.id); it != heldMapOps_.end()) {
+    mapOp = std::move(it->second);
+    heldMapOps_.erase(it);
+    m.holds |= store::kHoldsIommuMap;
+  }
+  if (unmapOp) m.holds |= store::kHoldsIommuUnmap;
+  out_.onMapping(m, mapOp, unmapOp);
+}
+
 void MappingTracker::flushOps(std::vector<store::IommuOp> &ops, std::string_view reason) {
   for (store::IommuOp &op : ops) {
     char sample[160];
@@ -552,7 +583,8 @@ void MappingTracker::flushOps(std::vector<store::IommuOp> &ops, std::string_view
 }
 
 void MappingTracker::linkPendingMaps(TaskState &task, int64_t device,
-                                     const std::vector<std::tuple<int64_t, uint64_t, uint64_t>> &made) {
+                                     const std::vector<std::tuple<int64_t, uint64_t, uint64_t>> &made,
+                                     const Call &call, int32_t cpu) {
   std::vector<store::IommuOp> unlinked;
   // Linked maps that continue each other in IOVA (dma_map_sg maps one piece
   // per physically contiguous run) become one row: the previous row is held
@@ -577,10 +609,10 @@ void MappingTracker::linkPendingMaps(TaskState &task, int64_t device,
       appendPiece(*run, op);
       continue;
     }
-    if (run) emitOp(std::move(*run));
+    if (run) emitLinkedMap(std::move(*run), call, cpu);
     run = std::move(op);
   }
-  if (run) emitOp(std::move(*run));
+  if (run) emitLinkedMap(std::move(*run), call, cpu);
   task.pendingMaps.clear();
   flushOps(unlinked, stats::kIommuMapUnlinked);
 }
@@ -755,9 +787,10 @@ void MappingTracker::finish() {
                                                 std::to_string(m.mapEvent));
     }
     m.longLived = true;
-    out_.onMapping(m);
+    emitMapping(m);
   }
   live_.clear();
+  heldMapOps_.clear();
   sgLists_.clear();
   liveCount_ = 0;
 }

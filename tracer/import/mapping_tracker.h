@@ -47,7 +47,10 @@ namespace dmacheck::tracer {
 class TrackerOutput {
  public:
   virtual ~TrackerOutput() = default;
-  virtual void onMapping(const store::Mapping &mapping) = 0;  // at close, or at finish() while live
+  // At close, or at finish() while live; with the iommu ops the row holds
+  // (mapping.holds 4/8), which get no onIommuOp.
+  virtual void onMapping(const store::Mapping &mapping, const std::optional<store::IommuOp> &mapOp,
+                         const std::optional<store::IommuOp> &unmapOp) = 0;
   virtual void onIommuOp(const store::IommuOp &op) = 0;
   virtual void onSync(const store::SyncRow &sync) = 0;
   virtual void onBounce(const store::BounceRow &bounce) = 0;
@@ -161,9 +164,16 @@ class MappingTracker {
   static void setMapOrigin(store::Mapping &mapping, const Call &call, const TraceEvent &e);
   void close(store::Mapping &mapping, const Call &call, const TraceEvent &e, bool hasSize);
   const store::Mapping *findContaining(int64_t device, uint64_t addr, uint64_t size) const;
-  // made: (mapping id, first IOVA page, end of last page) of the new mapping(s).
+  // made: (mapping id, first IOVA page, end of last page) of the new
+  // mapping(s), made by call (on e.cpu).
   void linkPendingMaps(TaskState &task, int64_t device,
-                       const std::vector<std::tuple<int64_t, uint64_t, uint64_t>> &made);
+                       const std::vector<std::tuple<int64_t, uint64_t, uint64_t>> &made, const Call &call,
+                       int32_t cpu);
+  // A linked iommu:map: held by its mapping's row when it is the first
+  // single one on the mapping's CPU, task and source; else an iommu_ops row.
+  void emitLinkedMap(store::IommuOp op, const Call &call, int32_t cpu);
+  // Emits a closed (or live at the end) mapping with the ops it holds.
+  void emitMapping(store::Mapping &mapping, std::optional<store::IommuOp> unmapOp = std::nullopt);
   void flushOps(std::vector<store::IommuOp> &ops, std::string_view reason);
   void emitOp(store::IommuOp op);
   void emitBounce(store::BounceRow bounce, std::string_view reasonIfUnlinked);
@@ -179,6 +189,7 @@ class MappingTracker {
   std::unordered_map<int64_t, DeviceCounters> devices_;
   std::unordered_map<uint64_t, std::vector<SgList>> sgLists_;  // hash(device, phys list) -> lists
   std::unordered_map<TaskKey, TaskState, TaskKeyHash> tasks_;
+  std::unordered_map<int64_t, store::IommuOp> heldMapOps_;  // live mapping id -> the iommu:map its row holds
   int64_t nextMapping_ = 1;
   int64_t nextIommuOp_ = 1;
   int64_t nextSync_ = 1;

@@ -16,7 +16,16 @@ using store::Mapping;
 
 class Collect : public TrackerOutput {
  public:
-  void onMapping(const Mapping &m) override { mappings.push_back(m); }
+  void onMapping(const Mapping &m, const std::optional<store::IommuOp> &mapOp,
+                 const std::optional<store::IommuOp> &unmapOp) override {
+    mappings.push_back(m);
+    // Held ops are ops all the same: the tests look for them in ops.
+    for (const auto *op : {&mapOp, &unmapOp}) {
+      if (!*op) continue;
+      ops.push_back(**op);
+      heldOps.push_back((*op)->event);
+    }
+  }
   void onIommuOp(const store::IommuOp &op) override { ops.push_back(op); }
   void onSync(const store::SyncRow &s) override { syncs.push_back(s); }
   void onBounce(const store::BounceRow &b) override { bounces.push_back(b); }
@@ -32,6 +41,7 @@ class Collect : public TrackerOutput {
 
   std::vector<Mapping> mappings;
   std::vector<store::IommuOp> ops;
+  std::vector<int64_t> heldOps;  // events of the ops a mappings row holds
   std::vector<store::SyncRow> syncs;
   std::vector<store::BounceRow> bounces;
   std::vector<store::Fault> faults;
@@ -347,6 +357,7 @@ TEST_F(MappingTrackerTest, ContiguousIommuMapsOfOneSgAreOneRow) {
 TEST_F(MappingTrackerTest, IommuMapsThatDoNotContinueEachOtherStaySeparate) {
   feed({iommuMap(1, 0xfffa0000, 0x1000, 0x1000), iommuMap(2, 0xfffa2000, 0x1000, 0x2000),
         mapSg(3, {{0xfffa0000, 0x1000}, {0xfffa2000, 0x1000}}, {0x1000, 0x2000})});
+  tracker_.finish();  // the segments' rows hold their ops: emitted with them
   ASSERT_EQ(out_.ops.size(), 2u);
   EXPECT_TRUE(out_.ops[0].pieces.empty());
   EXPECT_TRUE(out_.ops[1].pieces.empty());
@@ -363,11 +374,48 @@ TEST_F(MappingTrackerTest, IommuMapsThatDoNotContinueEachOtherStaySeparate) {
   EXPECT_EQ(out_.counts[std::string(stats::kIommuMapUnlinked)], 1);
 }
 
+// The first single iommu:map and iommu:unmap linked to a mapping on its own
+// event's CPU, task and source are held by the mapping row; a second one, a
+// merged one or one from elsewhere is an iommu_ops row of its own.
+TEST_F(MappingTrackerTest, LinkedIommuOpsAreHeldByTheirMappingRow) {
+  const MappingTracker::EventOrigin origin{5, 1};
+  auto process = [&](int64_t id, const TraceEvent &e, MappingTracker::EventOrigin o) {
+    return tracker_.process(id, e.device.empty() ? 0 : 1, std::nullopt, e, o);
+  };
+  process(1, iommuMap(1, 0xffffd000, 4096, 0x5000), origin);
+  process(2, mapPage(2, 0xffffd000, 4096, 0x5000), origin);
+  process(3, iommuUnmap(3, 0xffffd000, 4096), origin);
+  process(4, iommuUnmap(4, 0xffffd000, 4096), origin);  // a second one: a row of its own
+  process(5, unmapPage(5, 0xffffd000, 4096), origin);
+  ASSERT_EQ(out_.mappings.size(), 1u);
+  EXPECT_EQ(out_.mappings[0].holds, store::kHoldsMapEvent | store::kHoldsUnmapEvent | store::kHoldsIommuMap |
+                                        store::kHoldsIommuUnmap);
+  EXPECT_EQ(out_.heldOps, (std::vector<int64_t>{1, 3}));
+  ASSERT_EQ(out_.ops.size(), 3u);
+  EXPECT_EQ(out_.ops[0].event, 4);
+  EXPECT_EQ(out_.ops[0].mapping, out_.mappings[0].id);
+
+  // Another source (or task) than the map's: not held.
+  process(6, iommuMap(6, 0xffffe000, 4096, 0x6000), MappingTracker::EventOrigin{5, 2});
+  process(7, mapPage(7, 0xffffe000, 4096, 0x6000), origin);
+  // Merged pieces: not held.
+  process(8, iommuMap(8, 0xfff00000, 4096, 0x7000), origin);
+  process(9, iommuMap(9, 0xfff01000, 4096, 0x9000), origin);
+  process(10, mapSg(10, {{0xfff00000, 0x2000}}, {0x7000, 0x9000}), origin);
+  tracker_.finish();
+  ASSERT_EQ(out_.mappings.size(), 3u);
+  EXPECT_EQ(out_.mappings[1].holds & store::kHoldsIommuMap, 0);
+  EXPECT_EQ(out_.mappings[2].holds & store::kHoldsIommuMap, 0);
+  EXPECT_EQ(out_.heldOps.size(), 2u);
+  EXPECT_EQ(out_.ops.size(), 5u);  // every op once
+}
+
 // An interrupt on the same CPU runs with the interrupted task's pid: its
 // release must not capture the task's pending iommu:map.
 TEST_F(MappingTrackerTest, InterruptBetweenIommuMapAndDmaMapDoesNotMislink) {
   feed({mapPage(1, 0x9000, 4096, 0x1000), iommuMap(2, 0xffffd000, 4096, 0x5da6000), unmapPage(3, 0x9000, 4096),
         mapPage(4, 0xffffd000, 4096, 0x5da6000)});
+  tracker_.finish();
   ASSERT_EQ(out_.ops.size(), 1u);
   EXPECT_EQ(out_.ops[0].mapping, out_.byMapEvent(4) ? out_.byMapEvent(4)->id : 2);
 }

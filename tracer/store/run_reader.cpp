@@ -157,6 +157,24 @@ Device readDevice(const Statement &s) {
 constexpr const char *kIommuColumns =
     "id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, mapping, task, stack, source, piece_list";
 
+// The iommu ops mappings rows hold (mappings.holds 4/8) as kIommuColumns
+// rows (id 0: they have no iommu_ops row); `where` filters each half, with
+// {ts} standing for the op's time column.
+std::string heldIommuOps(const std::string &where) {
+  auto filter = [&where](const char *ts) {
+    std::string out = where;
+    for (size_t at; (at = out.find("{ts}")) != std::string::npos;) out.replace(at, 4, ts);
+    return out;
+  };
+  return "SELECT 0, map_iommu_event, map_iommu_ts, map_cpu, 0, map_iommu_iova, map_iommu_paddr, map_iommu_size, NULL, "
+         "device, id, map_task, map_iommu_stack, map_source, NULL FROM mappings WHERE holds & 4 AND " +
+         filter("map_iommu_ts") +
+         " UNION ALL SELECT 0, unmap_iommu_event, unmap_iommu_ts, unmap_cpu, 1, unmap_iommu_iova, NULL, "
+         "unmap_iommu_size, unmap_iommu_unmapped, device, id, unmap_task, unmap_iommu_stack, unmap_source, NULL "
+         "FROM mappings WHERE holds & 8 AND " +
+         filter("unmap_iommu_ts");
+}
+
 IommuOp readIommuOp(const Statement &s) {
   IommuOp op;
   op.id = s.columnInt(0);
@@ -501,7 +519,8 @@ std::optional<Stack> RunReader::stack(int64_t id) {
 std::vector<IommuOp> RunReader::iommuOpsOfMapping(int64_t mapping) {
   error_.clear();
   std::vector<IommuOp> out;
-  Statement s = db_->prepare(std::string("SELECT ") + kIommuColumns + " FROM iommu_ops WHERE mapping = ? ORDER BY id");
+  Statement s = db_->prepare(std::string("SELECT ") + kIommuColumns + " FROM iommu_ops WHERE mapping = ?1 UNION ALL " +
+                             heldIommuOps("id = ?1") + " ORDER BY 2");
   s.bindInt(1, mapping);
   while (s.step()) out.push_back(readIommuOp(s));
   if (!s.succeeded()) fail("cannot read iommu_ops");
@@ -544,8 +563,8 @@ std::vector<IommuOp> RunReader::iommuOps(uint64_t t0, uint64_t t1, size_t limit)
   auto range = idRangeOfWindow("iommu_ops", t0, t1);
   if (!range) return out;
   Statement s = db_->prepare(std::string("SELECT ") + kIommuColumns +
-                             " FROM iommu_ops WHERE id >= ?3 AND id < ?4 AND ts_ns >= ?1 AND ts_ns <= ?2 ORDER BY id" +
-                             limitClause(limit));
+                             " FROM iommu_ops WHERE id >= ?3 AND id < ?4 AND ts_ns >= ?1 AND ts_ns <= ?2 UNION ALL " +
+                             heldIommuOps("{ts} >= ?1 AND {ts} <= ?2") + " ORDER BY 2" + limitClause(limit));
   s.bindInt(1, clampU64(t0));
   s.bindInt(2, clampU64(t1));
   s.bindInt(3, range->first);

@@ -97,9 +97,10 @@ class RunReader {
   // iommu ops by id range, the map/unmap events mappings rows hold by a scan.
   std::vector<Event> events(const EventQuery &query);
   std::optional<Stack> stack(int64_t id);
-  // iommu_ops rows (merged maps carry their pieces). iommuOpsOfMapping is a
-  // table scan (no index on iommu_ops.mapping, schema.cpp); iommuOps selects
-  // rows by their first event's time.
+  // iommu_ops rows (merged maps carry their pieces) and the ops mappings rows
+  // hold (id 0), by event id. iommuOpsOfMapping is a table scan (no index on
+  // iommu_ops.mapping, schema.cpp); iommuOps selects rows by their first
+  // event's time (the held ones by a scan of mappings).
   std::vector<IommuOp> iommuOpsOfMapping(int64_t mapping);
   std::vector<IommuOp> iommuOps(uint64_t t0, uint64_t t1, size_t limit = 0);
   std::vector<Fault> faults(std::optional<int64_t> device = std::nullopt);

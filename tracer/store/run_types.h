@@ -57,6 +57,8 @@ enum MappingFlag : uint32_t {
 enum MappingHolds : uint8_t {
   kHoldsMapEvent = 1,
   kHoldsUnmapEvent = 2,
+  kHoldsIommuMap = 4,    // the row's map_iommu_* columns (no iommu_ops row)
+  kHoldsIommuUnmap = 8,  // the row's unmap_iommu_* columns
 };
 
 struct RunInfo {

@@ -106,8 +106,11 @@ bool RunWriter::begin(Database &db, std::string &error, bool background) {
                      "INSERT INTO mappings (id, device, kind, dma_addr, phys_addr, size, dir, attrs, map_ts, unmap_ts, "
                      "map_event, unmap_event, unmap_size, unmap_dir, map_stack, unmap_stack, sg_group, sg_index, "
                      "flags, long_lived, map_type, map_cpu, map_task, map_source, unmap_type, unmap_cpu, "
-                     "unmap_task, unmap_source, unmap_attrs, holds, unmap_nents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "unmap_task, unmap_source, unmap_attrs, holds, unmap_nents, map_iommu_event, map_iommu_ts, "
+                     "map_iommu_iova, map_iommu_paddr, map_iommu_size, map_iommu_stack, unmap_iommu_event, "
+                     "unmap_iommu_ts, unmap_iommu_iova, unmap_iommu_size, unmap_iommu_unmapped, unmap_iommu_stack) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      error_);
   iommu_ = prepare(db,
                    "INSERT INTO iommu_ops (id, event, ts_ns, cpu, op, iova, paddr, size, unmapped_size, device, "
@@ -240,7 +243,8 @@ void RunWriter::insert(const EventRow &row) {
   check(s, "events");
 }
 
-void RunWriter::insert(const Mapping &m) {
+void RunWriter::insert(const MappingRow &row) {
+  const Mapping &m = row.mapping;
   Statement &s = *mapping_;
   s.bindInt(1, m.id);
   s.bindInt(2, m.device);
@@ -275,6 +279,25 @@ void RunWriter::insert(const Mapping &m) {
   m.unmapTs ? s.bindU64(29, m.unmapAttrs) : s.bindNull(29);
   s.bindInt(30, m.holds);
   bindUnlessNegative(31, m.unmapNents);
+  auto bindHeld = [&s](int first, const std::optional<HeldOp> &op, bool isMap) {
+    if (!op) {
+      for (int i = 0; i < 6; ++i) s.bindNull(first + i);
+      return;
+    }
+    s.bindInt(first, op->event);
+    s.bindU64(first + 1, op->tsNs);
+    s.bindU64(first + 2, op->iova);
+    if (isMap) {
+      s.bindOptionalU64(first + 3, op->paddr);
+      s.bindU64(first + 4, op->size);
+    } else {
+      s.bindU64(first + 3, op->size);
+      s.bindOptionalU64(first + 4, op->unmappedSize);
+    }
+    s.bindOptionalInt(first + 5, op->stack);
+  };
+  bindHeld(32, row.mapOp, true);
+  bindHeld(38, row.unmapOp, false);
   check(s, "mappings");
 }
 
@@ -404,7 +427,14 @@ void RunWriter::addEvent(const Event &event) {
   row.event.comm.clear();
   submit(std::move(row));
 }
-void RunWriter::addMapping(const Mapping &mapping) { submit(mapping); }
+void RunWriter::addMapping(const Mapping &mapping, const std::optional<IommuOp> &mapOp,
+                           const std::optional<IommuOp> &unmapOp) {
+  auto held = [](const std::optional<IommuOp> &op) -> std::optional<HeldOp> {
+    if (!op) return std::nullopt;
+    return HeldOp{op->event, op->tsNs, op->iova, op->size, op->paddr, op->unmappedSize, op->stack};
+  };
+  submit(MappingRow{mapping, held(mapOp), held(unmapOp)});
+}
 void RunWriter::addIommuOp(const IommuOp &op) { submit(op); }
 void RunWriter::addSync(const SyncRow &sync) { submit(sync); }
 void RunWriter::addBounce(const BounceRow &bounce) { submit(bounce); }

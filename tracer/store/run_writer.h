@@ -85,7 +85,10 @@ class RunWriter {
   int64_t internStack(const std::vector<std::string> &frames, const std::string &callSite);
   // event.id must be set; pid/comm are interned into tasks.
   void addEvent(const Event &event);
-  void addMapping(const Mapping &mapping);
+  // iommu ops the row holds (mappings.holds 4/8): op.cpu, task and source
+  // must be the mapping's map_* (unmap_*) ones; the caller sets the bits.
+  void addMapping(const Mapping &mapping, const std::optional<IommuOp> &mapOp = std::nullopt,
+                  const std::optional<IommuOp> &unmapOp = std::nullopt);
   void addIommuOp(const IommuOp &op);
   void addSync(const SyncRow &sync);
   void addBounce(const BounceRow &bounce);
@@ -121,7 +124,18 @@ class RunWriter {
     Event event;  // pid/comm unused: interned into task
     std::optional<int64_t> task;
   };
-  using Row = std::variant<MetaRow, Source, TaskRow, StackRow, EventRow, Mapping, IommuOp, SyncRow, BounceRow,
+  // The part of an iommu op a mappings row keeps (map_iommu_*, unmap_iommu_*).
+  struct HeldOp {
+    int64_t event = 0;
+    uint64_t tsNs = 0, iova = 0, size = 0;
+    std::optional<uint64_t> paddr, unmappedSize;
+    std::optional<int64_t> stack;
+  };
+  struct MappingRow {
+    Mapping mapping;
+    std::optional<HeldOp> mapOp, unmapOp;
+  };
+  using Row = std::variant<MetaRow, Source, TaskRow, StackRow, EventRow, MappingRow, IommuOp, SyncRow, BounceRow,
                            Fault, LostWindow, Device, ImportStat>;
   static constexpr size_t kBatchRows = 4096;
   static constexpr size_t kMaxQueuedBatches = 8;
@@ -135,7 +149,7 @@ class RunWriter {
   void insert(const TaskRow &row);
   void insert(const StackRow &row);
   void insert(const EventRow &row);
-  void insert(const Mapping &row);
+  void insert(const MappingRow &row);
   void insert(const IommuOp &row);
   void insert(const SyncRow &row);
   void insert(const BounceRow &row);

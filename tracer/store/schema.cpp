@@ -163,8 +163,20 @@ CREATE TABLE mappings (
   unmap_task INTEGER,  -- tasks.id of the release; NULL while live or without pid
   unmap_source INTEGER,  -- sources.id of the release; NULL while live
   unmap_attrs INTEGER,  -- DMA_ATTR_* bits the release passed; NULL while live
-  holds INTEGER NOT NULL DEFAULT 0,  -- bits: 1 the map event, 2 the release event is stored only in this row (no events row; see the view mapping_events). A dma_unmap_sg is held by the first segment row it closed
-  unmap_nents INTEGER  -- nents of the dma_unmap_sg that released this segment; NULL for other releases
+  holds INTEGER NOT NULL DEFAULT 0,  -- bits: 1 the map event, 2 the release event is stored only in this row (no events row; see the view mapping_events). A dma_unmap_sg is held by the first segment row it closed. 4 an iommu:map, 8 an iommu:unmap linked to this mapping is stored only in this row (no iommu_ops row; see the view iommu_events)
+  unmap_nents INTEGER,  -- nents of the dma_unmap_sg that released this segment; NULL for other releases
+  map_iommu_event INTEGER,  -- the iommu:map this row holds (holds & 4): its event id; it ran on map_cpu, map_task, map_source; NULL otherwise
+  map_iommu_ts INTEGER,  -- ns, of that iommu:map
+  map_iommu_iova INTEGER,  -- its IOVA (page aligned)
+  map_iommu_paddr INTEGER,  -- its physical address
+  map_iommu_size INTEGER,  -- its size
+  map_iommu_stack INTEGER,  -- its stacks.id; NULL without a stack trace
+  unmap_iommu_event INTEGER,  -- the iommu:unmap this row holds (holds & 8): its event id; it ran on unmap_cpu, unmap_task, unmap_source; NULL otherwise
+  unmap_iommu_ts INTEGER,  -- ns, of that iommu:unmap
+  unmap_iommu_iova INTEGER,  -- its IOVA
+  unmap_iommu_size INTEGER,  -- its requested size
+  unmap_iommu_unmapped INTEGER,  -- bytes it actually unmapped
+  unmap_iommu_stack INTEGER  -- its stacks.id; NULL without a stack trace
 );
 
 -- View: the events that a mappings row holds (mappings.holds), as events
@@ -209,7 +221,10 @@ CREATE VIEW mapping_events (
     FROM mappings m WHERE m.holds & 2 AND m.unmap_nents IS NOT NULL;
 
 -- iommu:map and iommu:unmap operations, linked to the dma: event of the same
--- CPU and task that they belong to where adjacency allows. The iommu:map
+-- CPU and task that they belong to where adjacency allows. The first single
+-- iommu:map and iommu:unmap linked to a mapping on its map's (release's) CPU
+-- and task are stored in that mappings row instead (mappings.holds 4 and 8:
+-- most ops of a page mapping; ids of such ops are skipped here). The iommu:map
 -- events of one DMA-API call that continue each other in IOVA (one per
 -- physically contiguous piece of a dma_map_sg, most rows of a block-I/O
 -- trace) are one row whose piece_list keeps every event; the view
@@ -238,7 +253,8 @@ CREATE TABLE iommu_ops (
 );
 
 -- View: one row per iommu:map/unmap event, i.e. iommu_ops with merged rows
--- expanded (the columns mean what they mean in iommu_ops).
+-- expanded, and the ops mappings rows hold (the columns mean what they mean
+-- in iommu_ops).
 CREATE VIEW iommu_events (
   event,  -- event id of the iommu:map/unmap
   ts_ns,  -- ns
@@ -253,7 +269,7 @@ CREATE VIEW iommu_events (
   unmapped_size,  -- bytes actually unmapped (unmap only)
   device,  -- devices.id when linked, else NULL
   mapping,  -- mappings.id when linked, else NULL
-  op_id  -- iommu_ops.id of the row that holds the event
+  op_id  -- iommu_ops.id of the row that holds the event; NULL when a mappings row holds it
 ) AS
   SELECT event, ts_ns, cpu, task, stack, source, op, iova, paddr, size, unmapped_size, device, mapping, id
     FROM iommu_ops WHERE piece_list IS NULL
@@ -261,7 +277,15 @@ CREATE VIEW iommu_events (
   SELECT o.event + json_extract(p.value, '$[0]'), o.ts_ns + json_extract(p.value, '$[1]'), o.cpu, o.task, o.stack,
          o.source, o.op, o.iova + json_extract(p.value, '$[2]'), json_extract(p.value, '$[3]'),
          json_extract(p.value, '$[4]'), NULL, o.device, o.mapping, o.id
-    FROM iommu_ops o, json_each(o.piece_list) p WHERE o.piece_list IS NOT NULL;
+    FROM iommu_ops o, json_each(o.piece_list) p WHERE o.piece_list IS NOT NULL
+  UNION ALL
+  SELECT map_iommu_event, map_iommu_ts, map_cpu, map_task, map_iommu_stack, map_source, 0, map_iommu_iova,
+         map_iommu_paddr, map_iommu_size, NULL, device, id, NULL
+    FROM mappings WHERE holds & 4
+  UNION ALL
+  SELECT unmap_iommu_event, unmap_iommu_ts, unmap_cpu, unmap_task, unmap_iommu_stack, unmap_source, 1,
+         unmap_iommu_iova, NULL, unmap_iommu_size, unmap_iommu_unmapped, device, id, NULL
+    FROM mappings WHERE holds & 8;
 
 -- View: every event of the run with the columns of events: the events
 -- table, the mapping_events view and the iommu_events view (type iommu_map or

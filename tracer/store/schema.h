@@ -23,8 +23,9 @@ class Database;
 // events.sg JSON instead of the event_sg table; 4 contiguous iommu:map
 // events of one DMA-API call merged into one iommu_ops row (pieces,
 // piece_list; view iommu_events); 5 dma_map_page/dma_unmap_page (and
-// _resource) and dma_unmap_sg events held by their mappings rows
-// (mappings.map_type .. unmap_nents; views mapping_events and all_events).
+// _resource) and dma_unmap_sg events, and the single iommu:map/unmap linked
+// to a mapping, held by their mappings rows (mappings.map_type ..
+// unmap_iommu_stack; views mapping_events, all_events, iommu_events).
 constexpr int kSchemaVersion = 5;
 constexpr int kCompatibleVersion = 5;
 constexpr int kOldestReadableVersion = 5;
