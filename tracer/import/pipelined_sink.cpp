@@ -35,51 +35,28 @@ void PipelinedSink::onMeta(const std::string &key, const std::string &value) {
 
 void PipelinedSink::handOff() {
   if (filling_.used == 0) return;
-  std::unique_lock<std::mutex> lock(mutex_);
-  // Bounded: the reader waits rather than queueing the whole trace.
-  space_.wait(lock, [this] { return queue_.size() < kMaxQueuedBatches; });
-  queue_.push_back(std::move(filling_));
-  filling_ = Batch{};
-  if (!spare_.empty()) {
-    filling_ = std::move(spare_.back());
-    spare_.pop_back();
-  }
-  filling_.used = 0;
-  ready_.notify_one();
+  filling_ = pipe_.handOff(std::move(filling_));
+  filling_.used = 0;  // a recycled batch keeps its items (and their capacity)
 }
 
 void PipelinedSink::consume() {
-  for (;;) {
-    Batch batch;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      ready_.wait(lock, [this] { return !queue_.empty() || stopping_; });
-      if (queue_.empty()) return;  // stopping and drained
-      batch = std::move(queue_.front());
-      queue_.pop_front();
-      space_.notify_one();
-    }
-    for (size_t i = 0; i < batch.used; ++i) {
-      const Item &item = batch.items[i];
+  while (std::optional<Batch> batch = pipe_.take()) {
+    for (size_t i = 0; i < batch->used; ++i) {
+      const Item &item = batch->items[i];
       switch (item.kind) {
         case Kind::Event: target_.onEvent(item.event); break;
         case Kind::Lost: target_.onLostEvents(item.lost); break;
         case Kind::Meta: target_.onMeta(item.key, item.value); break;
       }
     }
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (spare_.size() < kMaxQueuedBatches) spare_.push_back(std::move(batch));
+    pipe_.recycle(std::move(*batch));
   }
 }
 
 void PipelinedSink::drain() {
   if (!consumer_.joinable()) return;
   handOff();
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  ready_.notify_one();
+  pipe_.close();
   consumer_.join();
 }
 

@@ -7,14 +7,12 @@
 // reuses the strings' and vectors' capacity.
 #pragma once
 
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "batch_pipe.h"
 #include "trace_event.h"
 
 namespace dmacheck::tracer {
@@ -55,11 +53,7 @@ class PipelinedSink : public EventSink {
 
   EventSink &target_;
   Batch filling_;
-  std::mutex mutex_;
-  std::condition_variable ready_, space_;
-  std::deque<Batch> queue_;
-  std::vector<Batch> spare_;
-  bool stopping_ = false;
+  store::BatchPipe<Batch> pipe_{kMaxQueuedBatches};
   std::thread consumer_;
 };
 

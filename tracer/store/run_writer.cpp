@@ -457,48 +457,24 @@ void RunWriter::submit(Row row) {
 
 void RunWriter::handOff() {
   if (filling_.empty()) return;
-  std::unique_lock<std::mutex> lock(mutex_);
-  // Bounded: the producer waits rather than queueing the whole trace.
-  spaceFreed_.wait(lock, [this] { return queue_.size() < kMaxQueuedBatches; });
-  queue_.push_back(std::move(filling_));
-  filling_.clear();
-  if (!spare_.empty()) {
-    filling_ = std::move(spare_.back());
-    spare_.pop_back();
-  } else {
-    filling_.reserve(kBatchRows);
-  }
-  batchReady_.notify_one();
+  filling_ = pipe_.handOff(std::move(filling_));
+  filling_.reserve(kBatchRows);  // a no-op for a recycled batch
 }
 
 void RunWriter::workerLoop() {
-  for (;;) {
-    std::vector<Row> batch;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      batchReady_.wait(lock, [this] { return !queue_.empty() || stopping_; });
-      if (queue_.empty()) return;  // stopping and drained
-      batch = std::move(queue_.front());
-      queue_.pop_front();
-      spaceFreed_.notify_one();
-    }
+  while (std::optional<std::vector<Row>> batch = pipe_.take()) {
     if (!failed_.load(std::memory_order_relaxed)) {  // else drain without inserting
-      for (const Row &row : batch) std::visit([this](const auto &r) { insert(r); }, row);
+      for (const Row &row : *batch) std::visit([this](const auto &r) { insert(r); }, row);
     }
-    batch.clear();
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (spare_.size() < kMaxQueuedBatches) spare_.push_back(std::move(batch));
+    batch->clear();
+    pipe_.recycle(std::move(*batch));
   }
 }
 
 void RunWriter::stopWorker() {
   if (!worker_.joinable()) return;
   handOff();
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  batchReady_.notify_one();
+  pipe_.close();
   worker_.join();
 }
 

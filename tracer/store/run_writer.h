@@ -14,10 +14,7 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <thread>
 #include <variant>
 #include <memory>
@@ -26,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "batch_pipe.h"
 #include "run_types.h"
 
 namespace dmacheck::store {
@@ -164,13 +162,9 @@ class RunWriter {
   std::atomic<bool> failed_{false};
   bool background_ = false;
   std::vector<Row> filling_;  // producer side
-  std::deque<std::vector<Row>> queue_;
   // Emptied batches go back to the producer: a fresh 1 MB batch per 4096
   // rows cost page faults (3 % of the import's main thread).
-  std::vector<std::vector<Row>> spare_;
-  std::mutex mutex_;
-  std::condition_variable batchReady_, spaceFreed_;
-  bool stopping_ = false;
+  BatchPipe<std::vector<Row>> pipe_{kMaxQueuedBatches};
   std::thread worker_;
   std::unique_ptr<Statement> meta_, source_, task_, stack_, event_, mapping_, iommu_, sync_, bounce_, fault_,
       lost_, device_, stat_;
