@@ -332,6 +332,81 @@ TEST_F(RunStoreTest, MergedIommuMapsKeepEveryEvent) {
   EXPECT_EQ(reader->event(6)->tsNs, 110u);
 }
 
+// A mappings row that holds its map and unmap events and its iommu ops:
+// every column survives (values >= 2^63 included), the views give the
+// events back as their own rows, and the reader lists the held ops.
+TEST_F(RunStoreTest, HeldEventsAndIommuOpsRoundTrip) {
+  {
+    Database db;
+    std::string error;
+    ASSERT_TRUE(db.open(path_, Database::Mode::Create, error)) << error;
+    RunWriter writer;
+    ASSERT_TRUE(writer.begin(db, error)) << error;
+    Mapping m = makeMapping(7, 0xfffa0000, 0x1000, 100, 300);
+    m.mapEvent = 2;
+    m.unmapEvent = 4;
+    m.mapType = static_cast<int8_t>(eventTypeCode("dma_map_page"));
+    m.mapCpu = 1;
+    m.mapTask = 3;
+    m.mapSource = 1;
+    m.unmapType = static_cast<int8_t>(eventTypeCode("dma_unmap_page"));
+    m.unmapCpu = 0;
+    m.unmapTask = 4;
+    m.unmapSource = 2;
+    m.unmapAttrs = 0x8000000000000020ull;
+    m.holds = kHoldsMapEvent | kHoldsUnmapEvent | kHoldsIommuMap | kHoldsIommuUnmap;
+    IommuOp map;
+    map.event = 1;
+    map.tsNs = 90;
+    map.iova = 0xfffa0000;
+    map.paddr = 0xffffffff80000000;
+    map.size = 0x1000;
+    map.stack = 5;
+    IommuOp unmap;
+    unmap.unmap = true;
+    unmap.event = 3;
+    unmap.tsNs = 290;
+    unmap.iova = 0xfffa0000;
+    unmap.size = 0x1000;
+    unmap.unmappedSize = 0x1000;
+    writer.addMapping(m, map, unmap);
+    ASSERT_TRUE(writer.finish(error)) << error;
+  }
+  std::string error;
+  auto reader = RunReader::open(path_, error);
+  ASSERT_TRUE(reader) << error;
+  std::optional<Mapping> m = reader->mapping(7);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mapCpu, 1);
+  EXPECT_EQ(m->mapTask, 3);
+  EXPECT_EQ(m->unmapSource, 2);
+  EXPECT_EQ(m->unmapAttrs, 0x8000000000000020ull);
+  EXPECT_EQ(m->holds, 15);
+  std::vector<IommuOp> ops = reader->iommuOpsOfMapping(7);
+  ASSERT_EQ(ops.size(), 2u);
+  EXPECT_EQ(ops[0].event, 1);
+  EXPECT_EQ(ops[0].paddr, 0xffffffff80000000u);
+  EXPECT_EQ(ops[0].cpu, 1);  // the map's
+  EXPECT_EQ(ops[0].task, 3);
+  EXPECT_EQ(ops[0].stack, 5);
+  EXPECT_EQ(ops[0].mapping, 7);
+  EXPECT_TRUE(ops[1].unmap);
+  EXPECT_EQ(ops[1].cpu, 0);  // the release's
+  EXPECT_EQ(ops[1].unmappedSize, 0x1000u);
+  EXPECT_EQ(reader->iommuOps(250, 300).size(), 1u);
+  std::vector<std::pair<int64_t, std::string>> all;
+  for (const Event &e : reader->events({})) all.emplace_back(e.id, std::string(e.typeName()));
+  EXPECT_EQ(all, (std::vector<std::pair<int64_t, std::string>>{
+                     {1, "iommu_map"}, {2, "dma_map_page"}, {3, "iommu_unmap"}, {4, "dma_unmap_page"}}));
+  std::optional<Event> release = reader->event(4);
+  ASSERT_TRUE(release);
+  EXPECT_EQ(release->attrs, 0x8000000000000020ull);
+  EXPECT_EQ(release->source, 2);
+  Statement count = reader->database().prepare("SELECT count(*) FROM events");
+  ASSERT_TRUE(count.step());
+  EXPECT_EQ(count.columnInt(0), 0);
+}
+
 TEST(IommuPiecesTest, ParsesWhatTheWriterWritesAndRejectsTheRest) {
   std::vector<IommuPiece> in = {{100, 2000, 0xfffff000, 4, 0x1000}, {107, 1999, UINT64_MAX, 0x8000000000000000, 0}};
   EXPECT_EQ(iommuPiecesJson(in), "[[0,0,0,4,4096],[7,-1,-4294963201,-9223372036854775808,0]]");
