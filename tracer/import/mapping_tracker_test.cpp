@@ -519,6 +519,7 @@ TEST(MappingTrackerPropertyTest, RandomStreamsKeepTheInvariants) {
     std::vector<std::vector<uint64_t>> sgPhys;
     uint64_t made = 0;
     int64_t id = 0;
+    std::set<int64_t> eventRows;  // events process() left to the caller
     for (int i = 0; i < 3000; ++i) {
       uint64_t ts = 1000 + i;
       int devIndex = static_cast<int>(next(2));
@@ -549,7 +550,9 @@ TEST(MappingTrackerPropertyTest, RandomStreamsKeepTheInvariants) {
       if (e.type == EventType::DmaMapPage && e.dmaAddr != ~uint64_t(0)) ++made;
       if (e.type == EventType::DmaMapSg) made += 2;
       if (next(200) == 0) tracker.noteLoss(ts);
-      tracker.process(++id, e.device.empty() ? 0 : devIndex + 1, std::nullopt, e);
+      // Two sources, so that some ops do not run where their mapping's event did.
+      const MappingTracker::EventOrigin origin{std::nullopt, 1 + static_cast<int64_t>(next(8) == 0)};
+      if (!tracker.process(++id, e.device.empty() ? 0 : devIndex + 1, std::nullopt, e, origin)) eventRows.insert(id);
     }
     size_t liveBefore = tracker.liveMappings();
     uint64_t liveCounted = 0;
@@ -573,6 +576,21 @@ TEST(MappingTrackerPropertyTest, RandomStreamsKeepTheInvariants) {
         EXPECT_TRUE(ids.count(*op.mapping)) << "op links to unknown mapping";
       }
     }
+    // Every event is stored exactly once: an events row, a mappings row that
+    // holds it, or an iommu op (its own row or held, merged pieces included).
+    std::map<int64_t, int> stored;
+    for (int64_t e : eventRows) stored[e]++;
+    for (const store::Mapping &m : out.mappings) {
+      if (m.holds & store::kHoldsMapEvent) stored[m.mapEvent]++;
+      if (m.holds & store::kHoldsUnmapEvent) stored[*m.unmapEvent]++;
+    }
+    for (const store::IommuOp &op : out.ops) {
+      if (op.pieces.empty()) stored[op.event]++;
+      for (const store::IommuPiece &p : op.pieces) stored[p.event]++;
+    }
+    ASSERT_EQ(stored.size(), static_cast<size_t>(id)) << "round " << round;
+    for (const auto &[event, times] : stored) EXPECT_EQ(times, 1) << "event " << event << ", round " << round;
+    EXPECT_FALSE(out.heldOps.empty());
   }
 }
 
