@@ -45,8 +45,9 @@ json buildStats(store::RunReader &reader) {
     j["sources"].push_back({{"path", s.path}, {"format", s.format}, {"events", s.events}, {"input_units", s.inputUnits}});
   j["events_by_type"] = json::object();
   uint64_t events = 0;
-  // iommu:map/unmap live only in iommu_ops, most dma_map_page/unmap_page
-  // only in mappings (schema.cpp, events).
+  // Counted where each event is stored (schema.cpp, events): the events
+  // table, the mappings rows that hold a map/unmap or an iommu op, iommu_ops
+  // (pieces). Not through the all_events view: it expands every piece list.
   for (const auto &[name, n] :
        counts(db, "SELECT t.name, sum(n) FROM (SELECT type, count(*) AS n FROM events GROUP BY type "
                   "UNION ALL SELECT map_type, count(*) FROM mappings WHERE holds & 1 GROUP BY map_type "
